@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "jobtrack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jobtrack", targets: ["jobtrack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "JobStore", dependencies: ["CSQLite"]),
+        .target(name: "FollowUp"),
+        .target(
+            name: "JobtrackCLI",
+            dependencies: [
+                "JobStore",
+                "FollowUp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "jobtrack", dependencies: ["JobtrackCLI"]),
+        .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "CSQLite"]),
+        .testTarget(
+            name: "FollowUpTests",
+            dependencies: [
+                "FollowUp",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "JobtrackCLITests", dependencies: ["JobtrackCLI"]),
+    ]
+)

@@ -1,0 +1,152 @@
+import CSQLite
+import Foundation
+
+/// One connection to a jobtrack database file.
+///
+/// Opening creates the file (0600) and its folder (0700) when missing, refuses a file
+/// that is not a jobtrack database without writing a byte to it, applies pending
+/// migrations, and configures the connection: foreign keys on, WAL, `synchronous=FULL`,
+/// a busy timeout so that concurrent runs wait for each other, extended result codes.
+public final class Database {
+    /// The mark in SQLite's header (`PRAGMA application_id`) that says "jobtrack": ASCII "JOBT".
+    public static let applicationID: Int32 = 0x4A4F_4254
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeoutMilliseconds: Int32 = 30_000
+
+    public let path: String
+    let connection: OpaquePointer
+    private var statements: [String: Statement] = [:]
+
+    public init(path: String, migrations: [Migration] = Migration.embedded) throws {
+        self.path = path
+        try DatabaseFile.prepare(path: path)
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = SQLiteError(code: code, connection: connection)
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        self.connection = connection
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
+        _ = jobtrack_sqlite3_db_config_defensive(connection, 1)
+        try executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        try Migrator(migrations: migrations).migrate(self)
+        try enableWriteAheadLog()
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(connection)
+    }
+
+    /// WAL is switched on only after the schema exists, so that the `application_id`
+    /// written by the first migration lands in the main file's header, where
+    /// `DatabaseFile` looks for it before SQLite ever opens the file.
+    private func enableWriteAheadLog() throws {
+        let mode = try fetchOne("PRAGMA journal_mode") { $0.string(0) }
+        if mode?.lowercased() != "wal" {
+            _ = try fetchOne("PRAGMA journal_mode = WAL") { $0.string(0) }
+        }
+    }
+
+    // MARK: Statements
+
+    /// A cached prepared statement for `sql`.
+    func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(sql: sql, connection: connection)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` for each row of `sql`; a statement that fails leaves the cache,
+    /// so a later call prepares it afresh.
+    public func forEachRow(_ sql: String, _ arguments: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+        let statement = try statement(sql)
+        do {
+            try statement.bind(arguments)
+            defer { statement.reset() }
+            while try statement.step() {
+                try body(Row(handle: statement.handle))
+            }
+        } catch let error as SQLiteError {
+            statements[sql] = nil
+            throw error
+        }
+    }
+
+    public func execute(_ sql: String, _ arguments: [any SQLBindable] = []) throws {
+        try forEachRow(sql, arguments) { _ in }
+    }
+
+    public func fetchAll<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ decode: (Row) throws -> T) throws -> [T] {
+        var values: [T] = []
+        try forEachRow(sql, arguments) { values.append(try decode($0)) }
+        return values
+    }
+
+    public func fetchOne<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ decode: (Row) throws -> T) throws -> T? {
+        var value: T?
+        try forEachRow(sql, arguments) { row in
+            if value == nil { value = try decode(row) }
+        }
+        return value
+    }
+
+    /// Runs several statements with no parameters, such as a migration file.
+    public func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(connection, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(connection)), message: text, sql: sql)
+        }
+    }
+
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
+    public var changes: Int { Int(sqlite3_changes64(connection)) }
+    var isInTransaction: Bool { sqlite3_get_autocommit(connection) == 0 }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front,
+    /// so a concurrent writer waits at the start rather than failing at commit.
+    /// Any thrown error rolls everything back and is rethrown. Inside another
+    /// transaction, `body` runs in a savepoint instead.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try transaction(begin: "BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` in a read transaction, so that several queries see one snapshot.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try transaction(begin: "BEGIN DEFERRED", body)
+    }
+
+    private func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {
+        if isInTransaction {
+            try execute("SAVEPOINT nested")
+            do {
+                let value = try body()
+                try execute("RELEASE nested")
+                return value
+            } catch {
+                try? execute("ROLLBACK TO nested")
+                try? execute("RELEASE nested")
+                throw error
+            }
+        }
+        try execute(begin)
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import Foundation
+
+/// Reads and writes jobtrack's records. Every method that writes more than one row
+/// runs in one transaction; callers that combine several writes wrap them in
+/// `database.write` themselves, and these then join that transaction.
+public struct Repository {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Which applications `histories` loads.
+    public enum Scope: Sendable, Equatable {
+        case open
+        case all
+        case one(Int64)
+    }
+
+    // MARK: Applications
+
+    private static let applicationColumns =
+        "id, company, role, status, applied_on, url, notes, created_at, updated_at"
+
+    /// `columns` with each name prefixed by a table alias, for joins.
+    private static func qualified(_ columns: String, by alias: String) -> String {
+        columns.split(separator: ", ").map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    private static func decodeApplication(_ row: Row) -> Application {
+        Application(
+            id: row.int64(0), company: row.string(1), role: row.string(2),
+            status: Application.Status(rawValue: row.string(3)) ?? .applied,
+            appliedOn: row.string(4), url: row.optionalString(5), notes: row.optionalString(6),
+            highlights: [], createdAt: row.date(7), updatedAt: row.date(8))
+    }
+
+    @discardableResult
+    public func insertApplication(
+        company: String, role: String, status: Application.Status = .applied, appliedOn: String,
+        url: String? = nil, notes: String? = nil, highlights: [String] = [], now: Date
+    ) throws -> Application {
+        try database.write {
+            try database.execute(
+                """
+                INSERT INTO applications (company, role, status, applied_on, url, notes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [company, role, status.rawValue, appliedOn, url, notes, now, now])
+            let id = database.lastInsertedRowID
+            try replaceHighlights(of: id, with: highlights)
+            return try application(id)
+        }
+    }
+
+    public func application(_ id: Int64) throws -> Application {
+        guard var application = try database.fetchOne(
+            "SELECT \(Self.applicationColumns) FROM applications WHERE id = ?", [id], Self.decodeApplication)
+        else { throw StoreError.unknownApplication(id) }
+        application.highlights = try database.fetchAll(
+            "SELECT text FROM highlights WHERE application_id = ? ORDER BY position", [id]) { $0.string(0) }
+        return application
+    }
+
+    /// Applications by id, optionally only those with `status`.
+    public func applications(status: Application.Status? = nil) throws -> [Application] {
+        try database.read {
+            let filter = status == nil ? "" : "WHERE status = ?"
+            let arguments: [any SQLBindable] = status.map { [$0.rawValue] } ?? []
+            var applications = try database.fetchAll(
+                "SELECT \(Self.applicationColumns) FROM applications \(filter) ORDER BY id", arguments,
+                Self.decodeApplication)
+            try attachHighlights(to: &applications)
+            return applications
+        }
+    }
+
+    /// Writes every field of `application` and stamps `updated_at`.
+    @discardableResult
+    public func updateApplication(_ application: Application, now: Date) throws -> Application {
+        try database.write {
+            try database.execute(
+                """
+                UPDATE applications
+                SET company = ?, role = ?, status = ?, applied_on = ?, url = ?, notes = ?, updated_at = max(?, created_at)
+                WHERE id = ?
+                """,
+                [application.company, application.role, application.status.rawValue, application.appliedOn,
+                 application.url, application.notes, now, application.id])
+            guard database.changes == 1 else { throw StoreError.unknownApplication(application.id) }
+            try replaceHighlights(of: application.id, with: application.highlights)
+            return try self.application(application.id)
+        }
+    }
+
+    /// Deletes the application with its interviews and calls.
+    public func deleteApplication(_ id: Int64) throws {
+        try database.write {
+            try database.execute("DELETE FROM applications WHERE id = ?", [id])
+            guard database.changes == 1 else { throw StoreError.unknownApplication(id) }
+        }
+    }
+
+    private func replaceHighlights(of id: Int64, with highlights: [String]) throws {
+        try database.execute("DELETE FROM highlights WHERE application_id = ?", [id])
+        for (position, text) in highlights.enumerated() {
+            try database.execute(
+                "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", [id, position, text])
+        }
+    }
+
+    private func attachHighlights(to applications: inout [Application], filter: String = "", _ arguments: [any SQLBindable] = []) throws {
+        guard !applications.isEmpty else { return }
+        let index = Dictionary(uniqueKeysWithValues: applications.enumerated().map { ($1.id, $0) })
+        try database.forEachRow(
+            "SELECT application_id, text FROM highlights \(filter) ORDER BY application_id, position", arguments
+        ) { row in
+            if let position = index[row.int64(0)] {
+                applications[position].highlights.append(row.string(1))
+            }
+        }
+    }
+
+    // MARK: Interviews
+
+    private static let interviewColumns =
+        "id, application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes"
+
+    private static func decodeInterview(_ row: Row) -> Interview {
+        let busy = row.string(8)
+        return Interview(
+            id: row.int64(0), applicationID: row.int64(1), heldAt: row.date(2), tz: row.string(3),
+            interviewer: row.optionalString(4), phone: row.optionalString(5), decisionBy: row.optionalString(6),
+            afterHoursOK: row.bool(7), busy: busy.isEmpty ? [] : busy.split(separator: ",").map(String.init),
+            notes: row.optionalString(9))
+    }
+
+    @discardableResult
+    public func insertInterview(
+        applicationID: Int64, heldAt: Date, tz: String, interviewer: String? = nil, phone: String? = nil,
+        decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [], notes: String? = nil
+    ) throws -> Interview {
+        try database.write {
+            _ = try application(applicationID)
+            try database.execute(
+                """
+                INSERT INTO interviews (application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [applicationID, heldAt, tz, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ","), notes])
+            return try interview(database.lastInsertedRowID)
+        }
+    }
+
+    public func interview(_ id: Int64) throws -> Interview {
+        guard let interview = try database.fetchOne(
+            "SELECT \(Self.interviewColumns) FROM interviews WHERE id = ?", [id], Self.decodeInterview)
+        else { throw StoreError.unknownInterview(id) }
+        return interview
+    }
+
+    /// The application's interviews, earliest first; equal instants in the order they were logged.
+    public func interviews(of applicationID: Int64) throws -> [Interview] {
+        try database.fetchAll(
+            "SELECT \(Self.interviewColumns) FROM interviews WHERE application_id = ? ORDER BY held_at, id",
+            [applicationID], Self.decodeInterview)
+    }
+
+    @discardableResult
+    public func updateInterview(_ interview: Interview) throws -> Interview {
+        try database.write {
+            try database.execute(
+                """
+                UPDATE interviews
+                SET held_at = ?, tz = ?, interviewer = ?, phone = ?, decision_by = ?, after_hours_ok = ?, busy = ?, notes = ?
+                WHERE id = ?
+                """,
+                [interview.heldAt, interview.tz, interview.interviewer, interview.phone, interview.decisionBy,
+                 interview.afterHoursOK, interview.busy.joined(separator: ","), interview.notes, interview.id])
+            guard database.changes == 1 else { throw StoreError.unknownInterview(interview.id) }
+            return try self.interview(interview.id)
+        }
+    }
+
+    public func deleteInterview(_ id: Int64) throws {
+        try database.write {
+            try database.execute("DELETE FROM interviews WHERE id = ?", [id])
+            guard database.changes == 1 else { throw StoreError.unknownInterview(id) }
+        }
+    }
+
+    // MARK: Call attempts
+
+    private static let callColumns = "id, interview_id, at, outcome, callback_at, number, notes"
+
+    private static func decodeCall(_ row: Row) -> CallAttempt {
+        CallAttempt(
+            id: row.int64(0), interviewID: row.int64(1), at: row.date(2),
+            outcome: CallAttempt.Outcome(rawValue: row.string(3)) ?? .reached,
+            callbackAt: row.optionalDate(4), number: row.string(5), notes: row.optionalString(6))
+    }
+
+    @discardableResult
+    public func insertCall(
+        interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date? = nil, number: String,
+        notes: String? = nil
+    ) throws -> CallAttempt {
+        try database.write {
+            _ = try interview(interviewID)
+            try database.execute(
+                "INSERT INTO call_attempts (interview_id, at, outcome, callback_at, number, notes) VALUES (?, ?, ?, ?, ?, ?)",
+                [interviewID, at, outcome.rawValue, callbackAt, number, notes])
+            return try call(database.lastInsertedRowID)
+        }
+    }
+
+    public func call(_ id: Int64) throws -> CallAttempt {
+        guard let call = try database.fetchOne(
+            "SELECT \(Self.callColumns) FROM call_attempts WHERE id = ?", [id], Self.decodeCall)
+        else { throw StoreError.unknownCall(id) }
+        return call
+    }
+
+    /// The interview's calls, earliest first; equal instants in the order they were logged.
+    public func calls(of interviewID: Int64) throws -> [CallAttempt] {
+        try database.fetchAll(
+            "SELECT \(Self.callColumns) FROM call_attempts WHERE interview_id = ? ORDER BY at, id",
+            [interviewID], Self.decodeCall)
+    }
+
+    public func deleteCall(_ id: Int64) throws {
+        try database.write {
+            try database.execute("DELETE FROM call_attempts WHERE id = ?", [id])
+            guard database.changes == 1 else { throw StoreError.unknownCall(id) }
+        }
+    }
+
+    // MARK: Settings
+
+    public func setting(_ key: String) throws -> String? {
+        try database.fetchOne("SELECT value FROM settings WHERE key = ?", [key]) { $0.string(0) }
+    }
+
+    public func settings() throws -> [String: String] {
+        var settings: [String: String] = [:]
+        try database.forEachRow("SELECT key, value FROM settings") { settings[$0.string(0)] = $0.string(1) }
+        return settings
+    }
+
+    public func setSetting(_ key: String, to value: String) throws {
+        try database.write {
+            try database.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value])
+        }
+    }
+
+    public func removeSetting(_ key: String) throws {
+        try database.write {
+            try database.execute("DELETE FROM settings WHERE key = ?", [key])
+        }
+    }
+
+    // MARK: Histories
+
+    /// Everything the rules need for the applications in `scope`, in four queries
+    /// whatever their number: applications, highlights, interviews and calls, each
+    /// joined to the same filter, then grouped in memory.
+    public func histories(_ scope: Scope) throws -> [ApplicationHistory] {
+        let (filter, arguments): (String, [any SQLBindable]) = switch scope {
+        case .open: ("a.status IN ('applied', 'interviewing')", [])
+        case .all: ("1", [])
+        case .one(let id): ("a.id = ?", [id])
+        }
+        return try database.read {
+            var applications = try database.fetchAll(
+                "SELECT \(Self.applicationColumns) FROM applications a WHERE \(filter) ORDER BY a.id", arguments,
+                Self.decodeApplication)
+            if case .one(let id) = scope, applications.isEmpty { throw StoreError.unknownApplication(id) }
+            try attachHighlights(
+                to: &applications,
+                filter: "WHERE application_id IN (SELECT a.id FROM applications a WHERE \(filter))", arguments)
+
+            var histories = applications.map { ApplicationHistory(application: $0, interviews: []) }
+            let applicationIndex = Dictionary(uniqueKeysWithValues: applications.enumerated().map { ($1.id, $0) })
+            var interviewIndex: [Int64: (Int, Int)] = [:]
+            try database.forEachRow(
+                """
+                SELECT \(Self.qualified(Self.interviewColumns, by: "i"))
+                FROM interviews i JOIN applications a ON a.id = i.application_id
+                WHERE \(filter) ORDER BY i.application_id, i.held_at, i.id
+                """, arguments
+            ) { row in
+                let interview = Self.decodeInterview(row)
+                guard let position = applicationIndex[interview.applicationID] else { return }
+                interviewIndex[interview.id] = (position, histories[position].interviews.count)
+                histories[position].interviews.append(InterviewHistory(interview: interview, calls: []))
+            }
+            try database.forEachRow(
+                """
+                SELECT \(Self.qualified(Self.callColumns, by: "c"))
+                FROM call_attempts c
+                JOIN interviews i ON i.id = c.interview_id
+                JOIN applications a ON a.id = i.application_id
+                WHERE \(filter) ORDER BY c.interview_id, c.at, c.id
+                """, arguments
+            ) { row in
+                let call = Self.decodeCall(row)
+                guard let (application, interview) = interviewIndex[call.interviewID] else { return }
+                histories[application].interviews[interview].calls.append(call)
+            }
+            return histories
+        }
+    }
+
+    /// One application with everything logged against it.
+    public func history(of id: Int64) throws -> ApplicationHistory {
+        guard let history = try histories(.one(id)).first else { throw StoreError.unknownApplication(id) }
+        return history
+    }
+}

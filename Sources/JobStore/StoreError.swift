@@ -1,0 +1,37 @@
+/// A refusal by the store that is not SQLite's own: the file is not ours,
+/// the schema is not one this build understands, or a record does not exist.
+/// Each description is the one line a user sees.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case notAJobtrackDatabase(path: String)
+    case newerDatabase(path: String, version: Int, supported: Int)
+    case migrationChanged(name: String)
+    case migrationFailed(name: String, reason: String)
+    case cannotCreate(path: String, reason: String)
+    case unknownApplication(Int64)
+    case unknownInterview(Int64)
+    case unknownCall(Int64)
+    case unknownSetting(String)
+
+    public var description: String {
+        switch self {
+        case .notAJobtrackDatabase(let path):
+            return "\(path) is not a jobtrack database; refusing to touch it"
+        case .newerDatabase(let path, let version, let supported):
+            return "\(path) was written by a newer jobtrack (schema \(version); this one knows up to \(supported)); upgrade jobtrack"
+        case .migrationChanged(let name):
+            return "migration \(name) was edited after it was applied to this database; restore it and add a new migration instead"
+        case .migrationFailed(let name, let reason):
+            return "migration \(name) failed: \(reason)"
+        case .cannotCreate(let path, let reason):
+            return "cannot create \(path): \(reason)"
+        case .unknownApplication(let id):
+            return "unknown application \(id)"
+        case .unknownInterview(let id):
+            return "unknown interview \(id)"
+        case .unknownCall(let id):
+            return "unknown call \(id)"
+        case .unknownSetting(let key):
+            return "unknown setting \(key)"
+        }
+    }
+}
