@@ -1,0 +1,71 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// An application's history together with what the rules say about it today.
+struct AgendaEntry {
+    let history: ApplicationHistory
+    let assessment: Assessment
+
+    var application: Application { history.application }
+
+    /// The interview the assessment speaks of: the latest one.
+    var interview: Interview? {
+        guard let id = assessment.interviewID else { return nil }
+        return history.interviews.first { $0.interview.id == id }?.interview
+    }
+}
+
+/// Turns store rows into the engine's facts. Each zone name is looked up once,
+/// however many interviews share it.
+struct FactsMapper {
+    let fallbackZone: TimeZone
+    private var zones: [String: TimeZone] = [:]
+
+    init(fallbackZone: TimeZone) {
+        self.fallbackZone = fallbackZone
+    }
+
+    mutating func zone(named name: String) -> TimeZone {
+        if let zone = zones[name] { return zone }
+        let zone = TimeZone(identifier: name) ?? fallbackZone
+        zones[name] = zone
+        return zone
+    }
+
+    mutating func facts(for history: ApplicationHistory) -> ApplicationFacts {
+        ApplicationFacts(
+            id: history.application.id,
+            isClosed: history.application.status.isClosed,
+            interviews: history.interviews.map { item in
+                let interview = item.interview
+                return InterviewFacts(
+                    id: interview.id, heldAt: interview.heldAt, timeZone: zone(named: interview.tz),
+                    interviewer: interview.interviewer, phone: interview.phone,
+                    decisionBy: interview.decisionBy.flatMap { CalendarDate(iso: $0) },
+                    afterHoursOK: interview.afterHoursOK, busy: interview.busy.compactMap { DailyWindow($0) },
+                    calls: item.calls.map {
+                        CallFacts(
+                            id: $0.id, at: $0.at, outcome: CallOutcome(rawValue: $0.outcome.rawValue) ?? .reached,
+                            callbackAt: $0.callbackAt)
+                    })
+            })
+    }
+}
+
+extension Session {
+    /// Assesses each history at *now*, in agenda order (by call_at, then id).
+    func agenda(_ histories: [ApplicationHistory]) -> [AgendaEntry] {
+        let engine = engine
+        var mapper = FactsMapper(fallbackZone: userZone)
+        return histories
+            .map { AgendaEntry(history: $0, assessment: engine.assess(mapper.facts(for: $0), now: now)) }
+            .sorted { Assessment.agendaOrder($0.assessment, $1.assessment) }
+    }
+
+    func entry(for id: Int64) throws -> AgendaEntry {
+        let history = try repository.history(of: id)
+        var mapper = FactsMapper(fallbackZone: userZone)
+        return AgendaEntry(history: history, assessment: engine.assess(mapper.facts(for: history), now: now))
+    }
+}

@@ -1,0 +1,216 @@
+import ArgumentParser
+import FollowUp
+import Foundation
+import JobStore
+
+/// A DATE as the user typed it: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+Nd`, `-Nd`.
+/// Relative forms are resolved later, against today in the zone that applies.
+enum DateInput: Equatable, Sendable {
+    case absolute(CalendarDate)
+    case relative(days: Int)
+
+    static let expected = "a date: YYYY-MM-DD, today, tomorrow, yesterday, +Nd or -Nd"
+
+    static func parse(_ text: String) throws -> DateInput {
+        guard let date = DateInput(text) else { throw ValidationError("expected \(expected)") }
+        return date
+    }
+
+    init?(_ text: String) {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch word {
+        case "today": self = .relative(days: 0)
+        case "tomorrow": self = .relative(days: 1)
+        case "yesterday": self = .relative(days: -1)
+        default:
+            if let sign = word.first, sign == "+" || sign == "-", word.hasSuffix("d"),
+               let count = Int(word.dropFirst().dropLast()), word.count >= 3, word.count <= 7,
+               word.dropFirst().dropLast().allSatisfy(\.isASCII) {
+                self = .relative(days: sign == "+" ? count : -count)
+            } else if let date = CalendarDate(iso: word) {
+                self = .absolute(date)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    func resolve(today: CalendarDate) -> CalendarDate {
+        switch self {
+        case .absolute(let date): date
+        case .relative(let days): today.adding(days: days)
+        }
+    }
+}
+
+/// A DATETIME as the user typed it: `now`, a full ISO 8601 instant with an offset, or a
+/// DATE with an optional wall-clock time (`2026-12-02T14:00`, `2026-12-02 14:00`,
+/// `tomorrow 9:30`, or a bare `14:00` for today). A DATE alone means 00:00.
+enum DateTimeInput: Equatable, Sendable {
+    case now
+    case instant(Date)
+    case local(DateInput, secondOfDay: Int)
+
+    static let expected =
+        "a date and time: YYYY-MM-DD[ HH:MM], today/tomorrow/yesterday/+Nd/-Nd [HH:MM], HH:MM, now, or ISO 8601 with an offset"
+
+    static func parse(_ text: String) throws -> DateTimeInput {
+        guard let value = DateTimeInput(text) else { throw ValidationError("expected \(expected)") }
+        return value
+    }
+
+    init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "now" {
+            self = .now
+            return
+        }
+        if let instant = Self.isoInstant(trimmed) {
+            self = .instant(instant)
+            return
+        }
+        if let second = Self.clockTime(trimmed) {
+            self = .local(.relative(days: 0), secondOfDay: second)
+            return
+        }
+        let parts: [Substring]
+        if let space = trimmed.firstIndex(of: " ") {
+            parts = [trimmed[..<space], trimmed[trimmed.index(after: space)...].drop { $0 == " " }]
+        } else if trimmed.count > 10, let t = trimmed.firstIndex(where: { $0 == "T" || $0 == "t" }),
+                  trimmed.distance(from: trimmed.startIndex, to: t) == 10 {
+            parts = [trimmed[..<t], trimmed[trimmed.index(after: t)...]]
+        } else {
+            parts = [Substring(trimmed)]
+        }
+        guard let date = DateInput(String(parts[0])) else { return nil }
+        if parts.count == 1 {
+            self = .local(date, secondOfDay: 0)
+        } else if let second = Self.clockTime(String(parts[1])) {
+            self = .local(date, secondOfDay: second)
+        } else {
+            return nil
+        }
+    }
+
+    func resolve(now: Date, in zone: TimeZone) -> Date {
+        switch self {
+        case .now:
+            return now
+        case .instant(let instant):
+            return instant
+        case .local(let date, let second):
+            let day = date.resolve(today: CalendarDate.containing(now, in: zone))
+            return day.at(hour: second / 3600, minute: second / 60 % 60, second: second % 60, in: zone)
+        }
+    }
+
+    /// `H:MM`, `HH:MM` or `HH:MM:SS`, 00:00 to 23:59:59, as seconds into the day.
+    static func clockTime(_ text: String) -> Int? {
+        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(fields.count),
+              fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              fields.dropFirst().allSatisfy({ $0.count == 2 }),
+              let hour = Int(fields[0]), let minute = Int(fields[1]), hour < 24, minute < 60
+        else { return nil }
+        let second = fields.count == 3 ? Int(fields[2]) ?? 60 : 0
+        guard second < 60 else { return nil }
+        return hour * 3600 + minute * 60 + second
+    }
+
+    /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM|±HHMM)`.
+    static func isoInstant(_ text: String) -> Date? {
+        let upper = text.uppercased()
+        guard upper.count > 16, let separator = upper.firstIndex(where: { $0 == "T" || $0 == " " }),
+              let date = CalendarDate(iso: String(upper[..<separator]))
+        else { return nil }
+        var rest = upper[upper.index(after: separator)...]
+        let offsetSeconds: Int
+        if rest.hasSuffix("Z") {
+            offsetSeconds = 0
+            rest = rest.dropLast()
+        } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let digits = rest[rest.index(after: signIndex)...].filter { $0 != ":" }
+            guard digits.count == 4, digits.allSatisfy(\.isNumber), let hours = Int(digits.prefix(2)),
+                  let minutes = Int(digits.suffix(2)), hours <= 18, minutes < 60
+            else { return nil }
+            offsetSeconds = (hours * 3600 + minutes * 60) * (rest[signIndex] == "-" ? -1 : 1)
+            rest = rest[..<signIndex]
+        } else {
+            return nil
+        }
+        var fraction = 0.0
+        if let dot = rest.firstIndex(where: { $0 == "." || $0 == "," }) {
+            let digits = rest[rest.index(after: dot)...]
+            guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let value = Double("0." + digits) else { return nil }
+            fraction = value
+            rest = rest[..<dot]
+        }
+        guard let second = clockTime(String(rest)) else { return nil }
+        let utc = date.at(hour: 0, minute: 0, in: TimeZone(secondsFromGMT: 0)!)
+        return utc.addingTimeInterval(TimeInterval(second - offsetSeconds) + fraction)
+    }
+}
+
+/// An IANA zone name such as `America/New_York`.
+enum ZoneInput {
+    static func parse(_ text: String) throws -> TimeZone {
+        guard let zone = zone(named: text) else {
+            throw ValidationError("expected an IANA time zone such as America/New_York or Europe/London")
+        }
+        return zone
+    }
+
+    static func zone(named name: String) -> TimeZone? {
+        guard name == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(name) else { return nil }
+        return TimeZone(identifier: name)
+    }
+}
+
+enum WindowInput {
+    static func parse(_ text: String) throws -> DailyWindow {
+        guard let window = DailyWindow(text) else {
+            throw ValidationError("expected a daily window HH:MM-HH:MM with start before end, e.g. 09:00-12:00")
+        }
+        return window
+    }
+}
+
+/// A phone number as the interviewer gave it: digits with `+ - ( ) .` and spaces,
+/// 3 to 20 digits. Kept as typed; compared by its digits alone.
+enum PhoneInput {
+    static func parse(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let allowed = Set("0123456789+-(). ")
+        let digits = digitsOnly(trimmed)
+        guard trimmed.allSatisfy({ allowed.contains($0) }), (3...20).contains(digits.count) else {
+            throw ValidationError("expected a phone number: 3 to 20 digits, with + - ( ) . and spaces allowed")
+        }
+        return trimmed
+    }
+
+    static func digitsOnly(_ number: String) -> String {
+        number.filter { $0.isASCII && $0.isNumber }
+    }
+}
+
+/// Text that must say something: a company, a role.
+enum NonEmptyText {
+    static func parse(_ text: String) throws -> String {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError("expected non-empty text")
+        }
+        return text
+    }
+}
+
+enum PositiveID {
+    static func parse(_ text: String) throws -> Int64 {
+        guard let id = Int64(text), id > 0 else {
+            throw ValidationError("expected an application id, a positive whole number (see `jobtrack list`)")
+        }
+        return id
+    }
+}
+
+extension Application.Status: ExpressibleByArgument {}
+extension CallAttempt.Outcome: ExpressibleByArgument {}

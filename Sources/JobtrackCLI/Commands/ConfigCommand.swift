@@ -1,0 +1,105 @@
+import ArgumentParser
+import FollowUp
+import Foundation
+import JobStore
+
+/// The settings `jobtrack config` knows, with what each must look like.
+enum ConfigKey: String, CaseIterable, ExpressibleByArgument {
+    case name, timezone
+    case businessHours = "business_hours"
+    case afterHours = "after_hours"
+    case holidays
+    case maxAttempts = "max_attempts"
+
+    var help: String {
+        switch self {
+        case .name: "your name, as you say it on the phone"
+        case .timezone: "your IANA zone (default: the system's)"
+        case .businessHours: "when to call, HH:MM-HH:MM (default 09:00-17:00)"
+        case .afterHours: "when to call those who said any time is fine (default 08:00-20:00)"
+        case .holidays: "dates that are not business days, YYYY-MM-DD separated by commas"
+        case .maxAttempts: "unanswered tries before you stop calling (default 2)"
+        }
+    }
+
+    /// The value in force: the stored one, else the default.
+    func effectiveValue(_ settings: FollowUpSettings, stored: [String: String]) -> String? {
+        switch self {
+        case .name: stored[rawValue]
+        case .timezone: settings.timeZone.identifier
+        case .businessHours: settings.businessHours.description
+        case .afterHours: settings.afterHours.description
+        case .holidays: settings.holidays.sorted().map(\.iso).joined(separator: ",")
+        case .maxAttempts: String(settings.maxAttempts)
+        }
+    }
+
+    /// Refuses a value that would not make sense, with the reason.
+    func validate(_ value: String, with stored: [String: String]) throws {
+        switch self {
+        case .name:
+            guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw Refusal.badSetting(key: rawValue, reason: "expected non-empty text")
+            }
+        case .timezone:
+            guard ZoneInput.zone(named: value) != nil else {
+                throw Refusal.badSetting(key: rawValue, reason: "expected an IANA time zone such as America/New_York")
+            }
+        case .businessHours, .afterHours, .holidays, .maxAttempts:
+            var candidate = stored
+            candidate[rawValue] = value
+            _ = try FollowUpSettings(stored: candidate, timeZone: TimeZone(secondsFromGMT: 0)!)
+        }
+    }
+}
+
+struct Config: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show or change settings.",
+        discussion: "Settings: " + ConfigKey.allCases.map { "\($0.rawValue) — \($0.help)" }.joined(separator: "; ") + ".")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The setting to show or change.")
+    var key: ConfigKey?
+
+    @Argument(help: "Its new value.")
+    var value: String?
+
+    @Flag(help: "Remove the setting, restoring its default.")
+    var unset = false
+
+    func validate() throws {
+        if unset && (key == nil || value != nil) { throw ValidationError("--unset takes a key and no value") }
+    }
+
+    func run() throws {
+        let session = try Session(global)
+        if let key {
+            if let value {
+                try key.validate(value, with: try session.repository.settings())
+                try session.repository.setSetting(key.rawValue, to: value)
+            } else if unset {
+                try session.repository.removeSetting(key.rawValue)
+            }
+        }
+        // Read back after the change, so that what is printed is what is in force.
+        let stored = try session.repository.settings()
+        let zone = stored["timezone"].flatMap(ZoneInput.zone(named:)) ?? TimeZone.current
+        let settings = try FollowUpSettings(stored: stored, timeZone: zone)
+        let keys = key.map { [$0] } ?? ConfigKey.allCases
+        if session.json {
+            var document: [String: String?] = [:]
+            for key in keys { document[key.rawValue] = .some(key.effectiveValue(settings, stored: stored)) }
+            try JSONOutput.print(document)
+        } else if let key, keys.count == 1 {
+            print(key.effectiveValue(settings, stored: stored) ?? "")
+        } else {
+            for key in keys {
+                let value = key.effectiveValue(settings, stored: stored) ?? "(not set)"
+                let source = stored[key.rawValue] == nil && key != .name ? "  (default)" : ""
+                print("\(key.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(value)\(source)")
+            }
+        }
+    }
+}

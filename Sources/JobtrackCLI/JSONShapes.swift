@@ -1,0 +1,137 @@
+import FollowUp
+import Foundation
+import JobStore
+
+// The JSON documents of SPEC §3. Absent values are written as null, so every
+// encoder below encodes optionals explicitly rather than with encodeIfPresent.
+
+/// An agenda object: an application and its follow-up state.
+struct AgendaJSON: Encodable {
+    let entry: AgendaEntry
+
+    enum Keys: String, CodingKey {
+        case id, company, role, status, state, dueFrom = "due_from", dueBy = "due_by", callAt = "call_at"
+        case interviewer, phone, tz, unansweredAttempts = "unanswered_attempts", reason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        let application = entry.application
+        let assessment = entry.assessment
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(application.id, forKey: .id)
+        try container.encode(application.company, forKey: .company)
+        try container.encode(application.role, forKey: .role)
+        try container.encode(application.status.rawValue, forKey: .status)
+        try container.encode(assessment.state.rawValue, forKey: .state)
+        try container.encode(assessment.dueFrom?.iso, forKey: .dueFrom)
+        try container.encode(assessment.dueBy?.iso, forKey: .dueBy)
+        try container.encode(assessment.callAtText, forKey: .callAt)
+        try container.encode(assessment.interviewer, forKey: .interviewer)
+        try container.encode(assessment.phone, forKey: .phone)
+        try container.encode(entry.interview?.tz, forKey: .tz)
+        try container.encode(assessment.unansweredAttempts, forKey: .unansweredAttempts)
+        try container.encode(assessment.reason, forKey: .reason)
+    }
+}
+
+struct CallJSON: Encodable {
+    let call: CallAttempt
+    let zone: TimeZone
+
+    enum Keys: String, CodingKey {
+        case id, at, outcome, callbackAt = "callback_at", number, notes
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(call.id, forKey: .id)
+        try container.encode(TimeText.iso8601(call.at, in: zone), forKey: .at)
+        try container.encode(call.outcome.rawValue, forKey: .outcome)
+        try container.encode(call.callbackAt.map { TimeText.iso8601($0, in: zone) }, forKey: .callbackAt)
+        try container.encode(call.number, forKey: .number)
+        try container.encode(call.notes, forKey: .notes)
+    }
+}
+
+struct InterviewJSON: Encodable {
+    let history: InterviewHistory
+    let zone: TimeZone
+
+    enum Keys: String, CodingKey {
+        case id, heldAt = "held_at", tz, interviewer, phone, decisionBy = "decision_by"
+        case afterHoursOK = "after_hours_ok", busy, notes, calls
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        let interview = history.interview
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(interview.id, forKey: .id)
+        try container.encode(TimeText.iso8601(interview.heldAt, in: zone), forKey: .heldAt)
+        try container.encode(interview.tz, forKey: .tz)
+        try container.encode(interview.interviewer, forKey: .interviewer)
+        try container.encode(interview.phone, forKey: .phone)
+        try container.encode(interview.decisionBy, forKey: .decisionBy)
+        try container.encode(interview.afterHoursOK, forKey: .afterHoursOK)
+        try container.encode(interview.busy, forKey: .busy)
+        try container.encode(interview.notes, forKey: .notes)
+        try container.encode(history.calls.map { CallJSON(call: $0, zone: zone) }, forKey: .calls)
+    }
+}
+
+/// An application object. `show` and the writing commands print it whole; `list`
+/// leaves out the interviews, and export leaves out follow_up.
+struct ApplicationJSON: Encodable {
+    let history: ApplicationHistory
+    let followUp: AgendaEntry?
+    let includeInterviews: Bool
+    let zones: (String) -> TimeZone
+
+    enum Keys: String, CodingKey {
+        case id, company, role, status, appliedOn = "applied_on", url, notes, highlights, interviews
+        case followUp = "follow_up"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        let application = history.application
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(application.id, forKey: .id)
+        try container.encode(application.company, forKey: .company)
+        try container.encode(application.role, forKey: .role)
+        try container.encode(application.status.rawValue, forKey: .status)
+        try container.encode(application.appliedOn, forKey: .appliedOn)
+        try container.encode(application.url, forKey: .url)
+        try container.encode(application.notes, forKey: .notes)
+        try container.encode(application.highlights, forKey: .highlights)
+        if includeInterviews {
+            try container.encode(
+                history.interviews.map { InterviewJSON(history: $0, zone: zones($0.interview.tz)) }, forKey: .interviews)
+        }
+        if let followUp {
+            try container.encode(AgendaJSON(entry: followUp), forKey: .followUp)
+        }
+    }
+}
+
+enum JSONOutput {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func print<T: Encodable>(_ value: T) throws {
+        let data = try encoder().encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
+
+extension Session {
+    /// The application object of SPEC §3 for one application, as it is now.
+    func applicationJSON(_ entry: AgendaEntry, includeInterviews: Bool = true) -> ApplicationJSON {
+        var mapper = FactsMapper(fallbackZone: userZone)
+        return ApplicationJSON(
+            history: entry.history, followUp: entry, includeInterviews: includeInterviews,
+            zones: { mapper.zone(named: $0) })
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import FollowUp
+import Foundation
+import JobStore
+
+/// The `jobtrack` command: a private job-application tracker that says whom to call today.
+public struct Jobtrack: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jobtrack",
+        abstract: "Track job applications and interviews, and know whom to call back today.",
+        discussion: """
+            jobtrack follows the etiquette of calling back after an interview: two or three \
+            business days after it (or after the decision date the interviewer named), in \
+            business hours, never while they are busy, once more the day after an unreturned \
+            voicemail and never a third time, only on the number they gave.
+
+            Start with `jobtrack add`, log interviews with `jobtrack interview`, and each \
+            morning ask `jobtrack today`.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
+            InterviewCommand.self, Call.self, Voicemail.self,
+            Today.self, Agenda.self, Script.self, Config.self,
+        ],
+        defaultSubcommand: Today.self)
+
+    public init() {}
+
+    /// Parses the command line and runs it. A refusal prints one line on stderr and
+    /// exits non-zero; help and `--version` print as usual.
+    public static func runAndExit() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as StoreError {
+            refuse(error.description, code: 1)
+        } catch let error as Refusal {
+            refuse(error.description, code: 1)
+        } catch let error as FollowUpSettings.Error {
+            refuse(error.description, code: 1)
+        } catch let error as SQLiteError {
+            refuse("database error: \(error.message)", code: 1)
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            refuse(message(for: error), code: code.rawValue)
+        }
+    }
+
+    private static func refuse(_ message: String, code: Int32) -> Never {
+        let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        FileHandle.standardError.write(Data("jobtrack: \(line)\n".utf8))
+        Foundation.exit(code == 0 ? 1 : code)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A command refused for a reason of jobtrack's own (SPEC §3 "Rules of the call log").
+/// The description is the one line the user sees on stderr.
+enum Refusal: Error, CustomStringConvertible {
+    case noInterview(application: Int64)
+    case noPhone(interviewer: String)
+    case wrongNumber(dialled: String, onRecord: String, interviewer: String)
+    case callBeforeInterview(at: String, interview: String)
+    case callInFuture(at: String, now: String)
+    case callbackNotAfterCall(callback: String, call: String)
+    case callbackRequired
+    case callbackNotAllowed(outcome: String)
+    case decisionBeforeInterview(decision: String, interview: String)
+    case deleteNeedsYes(application: Int64)
+    case nothingToEdit
+    case unknownSetting(String)
+    case badSetting(key: String, reason: String)
+    case badStoredSetting(String, String)
+    case badEnvironment(String, String)
+
+    var description: String {
+        switch self {
+        case .noInterview(let id):
+            return "application \(id) has no interview to follow up; log one with `jobtrack interview \(id) --at …`"
+        case .noPhone(let interviewer):
+            return "\(interviewer) gave no number: don't call the front desk; write instead"
+        case .wrongNumber(let dialled, let onRecord, let interviewer):
+            return "\(dialled) is not the number \(interviewer) gave; call only \(onRecord)"
+        case .callBeforeInterview(let at, let interview):
+            return "a call at \(at) would be before the interview at \(interview)"
+        case .callInFuture(let at, let now):
+            return "a call at \(at) is in the future (it is now \(now)); log calls once they happen"
+        case .callbackNotAfterCall(let callback, let call):
+            return "--callback-at \(callback) must be after the call at \(call)"
+        case .callbackRequired:
+            return "--outcome bad-time needs --callback-at: ask when is better and record it"
+        case .callbackNotAllowed(let outcome):
+            return "--callback-at does not go with --outcome \(outcome): nobody named a time"
+        case .decisionBeforeInterview(let decision, let interview):
+            return "--decision-by \(decision) is before the interview on \(interview)"
+        case .deleteNeedsYes(let id):
+            return "deleting application \(id) removes its interviews and calls; add --yes to confirm"
+        case .nothingToEdit:
+            return "nothing to edit: give at least one of --company, --role, --applied-on, --url, --note"
+        case .unknownSetting(let key):
+            return "unknown setting \(key); settings are \(ConfigKey.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .badSetting(let key, let reason):
+            return "\(key): \(reason)"
+        case .badStoredSetting(let key, let value):
+            return "the stored setting \(key) = \"\(value)\" is invalid; fix it with `jobtrack config \(key) …`"
+        case .badEnvironment(let name, let expected):
+            return "\(name) must be \(expected)"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import JobtrackCLI
+
+Jobtrack.runAndExit()
