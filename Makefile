@@ -20,9 +20,28 @@ install: release
 	install -d $(PREFIX)/bin
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/jobtrack" $(PREFIX)/bin/jobtrack
 
+# A throw-away database with applications in different states relative to today,
+# made with the real commands, then today's calls and the whole agenda.
 demo: build
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	JOBTRACK_DB=$(DEMO_DB) "$$($(SWIFT) build --show-bin-path)/jobtrack"
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@set -e; export JOBTRACK_DB=$(DEMO_DB); jobtrack="$$($(SWIFT) build --show-bin-path)/jobtrack"; \
+	  $$jobtrack config name "Alex Doe" >/dev/null; \
+	  $$jobtrack add Acme "Staff Engineer" --highlight "Shipped a payments platform at scale" \
+	    --highlight "Led a team of five through a re-architecture" >/dev/null; \
+	  $$jobtrack interview 1 --at="-3d 10:00" --with "Dana Smith" --phone "+1 555 0100" --busy 09:00-10:00 >/dev/null; \
+	  $$jobtrack add Globex "Product Manager" >/dev/null; \
+	  $$jobtrack interview 2 --at="-1d 14:00" --with "Lee Chen" --phone "+1 555 0199" --decision-by +6d >/dev/null; \
+	  $$jobtrack add Initech "Backend Developer" --highlight "Ten years of Go and PostgreSQL" >/dev/null; \
+	  $$jobtrack interview 3 --at="-7d 11:00" --with "Sam Patel" --phone "+44 20 7946 0000" --tz Europe/London >/dev/null; \
+	  $$jobtrack voicemail 3 --at="-2d 11:00" >/dev/null; \
+	  $$jobtrack add Umbrella "Site Reliability Engineer" >/dev/null; \
+	  $$jobtrack interview 4 --at="-4d 15:00" --with "Kim Lee" >/dev/null; \
+	  $$jobtrack add Hooli "Designer" >/dev/null; \
+	  $$jobtrack add Soylent "Data Engineer" >/dev/null; \
+	  $$jobtrack interview 6 --at="-9d 09:30" --with "Ola Berg" --phone "+46 8 123 456" >/dev/null; \
+	  $$jobtrack call 6 --outcome reached --at="-4d 10:00" >/dev/null; \
+	  echo "Demo database: $(DEMO_DB)"; echo; \
+	  $$jobtrack today; echo; $$jobtrack agenda
 
 clean:
 	rm -rf .build
