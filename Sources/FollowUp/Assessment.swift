@@ -1,0 +1,109 @@
+import Foundation
+
+/// Where an application stands in the follow-up etiquette: the eleven states of
+/// SPEC §2, spelled as in its JSON.
+public enum FollowUpState: String, CaseIterable, Sendable, Codable {
+    /// Offer, accepted, rejected or withdrawn: no more follow-up calls.
+    case closed
+    /// No interview yet, so nothing to follow up.
+    case notInterviewed = "not_interviewed"
+    /// The interviewer chose a time to be called back, on a later day.
+    case callbackScheduled = "callback_scheduled"
+    /// Spoke with the interviewer: the follow-up is done.
+    case followedUp = "followed_up"
+    /// Enough unanswered tries: stop calling.
+    case triedTwice = "tried_twice"
+    /// A voicemail or missed call is waiting a day to be returned.
+    case awaitingReply = "awaiting_reply"
+    /// The interviewer named a decision date that has not yet passed far enough.
+    case waitingOnDecision = "waiting_on_decision"
+    /// Fewer than two business days since the interview: calling now would be a pest.
+    case tooSoon = "too_soon"
+    /// Call today.
+    case due
+    /// The day to call has passed: call as soon as possible.
+    case overdue
+    /// A call is due, but the interviewer gave no number: write instead.
+    case noNumber = "no_number"
+
+    /// Whether this state asks for a call today, which is what `jobtrack today` lists.
+    public var isCallToday: Bool { self == .due || self == .overdue }
+}
+
+/// The rules' verdict on one application at one instant: what state it is in, its
+/// follow-up window, when exactly to call and on which number, and why.
+public struct Assessment: Sendable, Equatable {
+    public var applicationID: Int64
+    public var state: FollowUpState
+    /// The first date to call on, on the interviewer's clock.
+    public var dueFrom: CalendarDate?
+    /// The last date to call on before the application is overdue.
+    public var dueBy: CalendarDate?
+    /// The exact minute to call, or nil when no call is to be made.
+    public var callAt: Date?
+    /// The latest interview, whose etiquette this is.
+    public var interviewID: Int64?
+    public var interviewer: String?
+    /// The only number to call: the one the interviewer gave.
+    public var phone: String?
+    /// The latest interview's zone, in which every date and time above is read.
+    public var timeZone: TimeZone?
+    /// Voicemails and unanswered calls on the latest interview.
+    public var unansweredAttempts: Int
+    /// One sentence citing the rule that decided the state.
+    public var reason: String
+
+    public init(applicationID: Int64, state: FollowUpState, dueFrom: CalendarDate? = nil,
+                dueBy: CalendarDate? = nil, callAt: Date? = nil, interviewID: Int64? = nil,
+                interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
+                unansweredAttempts: Int = 0, reason: String) {
+        self.applicationID = applicationID
+        self.state = state
+        self.dueFrom = dueFrom
+        self.dueBy = dueBy
+        self.callAt = callAt
+        self.interviewID = interviewID
+        self.interviewer = interviewer
+        self.phone = phone
+        self.timeZone = timeZone
+        self.unansweredAttempts = unansweredAttempts
+        self.reason = reason
+    }
+
+    /// `call_at` as ISO 8601 with the interviewer's offset, as the JSON prints it.
+    public var callAtText: String? {
+        guard let callAt, let timeZone else { return nil }
+        return TimeText.iso8601(callAt, in: timeZone)
+    }
+
+    /// The order of `jobtrack today`: overdue before due, the oldest due_by first among
+    /// the overdue, then by call_at, then by id — the most neglected call first.
+    public static func todayOrder(_ lhs: Assessment, _ rhs: Assessment) -> Bool {
+        let (left, right) = (lhs.todayRank, rhs.todayRank)
+        if left != right { return left < right }
+        if left == 0, lhs.dueBy != rhs.dueBy { return ascendingNilsLast(lhs.dueBy, rhs.dueBy) }
+        return agendaOrder(lhs, rhs)
+    }
+
+    /// The order of `jobtrack agenda`: by call_at (no call last), then by id.
+    public static func agendaOrder(_ lhs: Assessment, _ rhs: Assessment) -> Bool {
+        if lhs.callAt != rhs.callAt { return ascendingNilsLast(lhs.callAt, rhs.callAt) }
+        return lhs.applicationID < rhs.applicationID
+    }
+
+    private var todayRank: Int {
+        switch state {
+        case .overdue: return 0
+        case .due: return 1
+        default: return 2
+        }
+    }
+
+    private static func ascendingNilsLast<T: Comparable>(_ lhs: T?, _ rhs: T?) -> Bool {
+        switch (lhs, rhs) {
+        case let (left?, right?): return left < right
+        case (.some, nil): return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// A day of the week, numbered as ISO 8601 does (Monday is 1), so that "Monday to
+/// Friday" — the business week of SPEC §2 — is the range 1...5.
+public enum Weekday: Int, CaseIterable, Sendable, Comparable, Codable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// Three-letter English name, as the reasons print it ("Mon").
+    public var shortName: String { Self.shortNames[rawValue - 1] }
+
+    /// Saturday and Sunday: never business days, whatever the holidays say.
+    public var isWeekend: Bool { self == .saturday || self == .sunday }
+
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    // A static table rather than a DateFormatter: reasons are built for every
+    // assessment, and a formatter per assessment would dominate the cost.
+    private static let shortNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+}
+
+/// A calendar date with no time and no zone ("2026-11-30"), in the proleptic Gregorian
+/// calendar.
+///
+/// The follow-up rules count business days, so dates are plain values with integer
+/// arithmetic (days since 1970-01-01) instead of `Calendar` calls: assessing 100,000
+/// applications must not allocate a calendar each time. Encodes as "YYYY-MM-DD".
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    /// Days since 1970-01-01 (negative before). Kept alongside the fields so that
+    /// comparison and day arithmetic are one integer operation.
+    let dayNumber: Int
+
+    /// The date, or nil when it does not exist (2026-02-30) or falls outside years
+    /// 1...9999, which "YYYY-MM-DD" cannot spell.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.dayNumber = Self.daysFromCivil(year: year, month: month, day: day)
+    }
+
+    /// Parses exactly "YYYY-MM-DD" (four, two and two digits) naming a real date.
+    public init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+              let day = Self.number(bytes[8..<10]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    init(dayNumber: Int) {
+        let (year, month, day) = Self.civil(fromDays: dayNumber)
+        self.year = year
+        self.month = month
+        self.day = day
+        self.dayNumber = dayNumber
+    }
+
+    /// "2026-11-30".
+    public var iso: String {
+        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+    }
+
+    public var description: String { iso }
+
+    /// "Mon Nov 30": how the reasons cite a date, short enough for a terminal line.
+    public var shortText: String {
+        weekday.shortName + " " + Self.monthNames[month - 1] + " " + String(day)
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO 4).
+        Weekday(rawValue: Self.floorMod(dayNumber + 3, 7) + 1)!
+    }
+
+    /// The date that a wall clock in `zone` shows at `instant`.
+    public static func containing(_ instant: Date, in zone: TimeZone) -> CalendarDate {
+        CalendarDate(dayNumber: ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).day)
+    }
+
+    /// The first instant of this date in `zone`: local midnight, or — where a
+    /// daylight-saving change skips midnight — the first minute that exists.
+    public func start(in zone: TimeZone) -> Date {
+        at(hour: 0, minute: 0, in: zone)
+    }
+
+    /// The instant a wall clock in `zone` shows `hour:minute` on this date. A time
+    /// skipped by a daylight-saving change maps to the first minute after the gap; a
+    /// time that happens twice maps to its first occurrence.
+    public func at(hour: Int, minute: Int, second: Int = 0, in zone: TimeZone) -> Date {
+        let local = dayNumber * ZoneClock.secondsPerDay + hour * 3600 + minute * 60 + second
+        return ZoneClock.date(ZoneClock(zone).occurrences(ofLocal: local).first)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a date YYYY-MM-DD, got \"\(text)\"")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    // MARK: Civil-date arithmetic
+    // Howard Hinnant's days_from_civil / civil_from_days: exact integer algorithms for
+    // the proleptic Gregorian calendar, with no table and no Foundation call.
+
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthFromMarch = (month + 9) % 12
+        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func floorMod(_ value: Int, _ divisor: Int) -> Int {
+        let remainder = value % divisor
+        return remainder < 0 ? remainder + divisor : remainder
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// Decimal digits only: no sign, no spaces, which `Int(_:)` would let through.
+    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Converts between instants and a zone's wall clock using only
+/// `TimeZone.secondsFromGMT(for:)`, so that no `Calendar` is built per assessment.
+///
+/// Instants are whole seconds since 1970 (UTC); "local seconds" are the wall-clock
+/// reading in the zone written as if it were UTC, so that `local / 86400` is the local
+/// day number that `CalendarDate` uses.
+struct ZoneClock {
+    static let secondsPerDay = 86_400
+
+    let zone: TimeZone
+
+    init(_ zone: TimeZone) { self.zone = zone }
+
+    static func seconds(_ date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)) }
+
+    static func date(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+
+    func offset(at instant: Int) -> Int { zone.secondsFromGMT(for: Self.date(instant)) }
+
+    func local(_ instant: Int) -> Int { instant + offset(at: instant) }
+
+    /// The local day number and second of that day at `instant`.
+    func localDay(of instant: Int) -> (day: Int, second: Int) {
+        let local = local(instant)
+        let second = CalendarDate.floorMod(local, Self.secondsPerDay)
+        return ((local - second) / Self.secondsPerDay, second)
+    }
+
+    /// The instants at which the wall clock reads `local`, earliest first.
+    ///
+    /// Usually one. Two when clocks go back and the reading happens twice (`second`).
+    /// None when clocks go forward past it; then `first` is the moment of the change,
+    /// which is the first existing minute after the skipped one — what a person who
+    /// meant "02:30" on the night clocks jump from 02:00 to 03:00 gets at 03:00.
+    func occurrences(ofLocal local: Int) -> (first: Int, second: Int?) {
+        // The true instant lies within 14 hours of `local`, so the offsets a day either
+        // side bracket it: they differ only if a change happens in between.
+        let before = offset(at: local - Self.secondsPerDay)
+        let after = offset(at: local + Self.secondsPerDay)
+        let early = local - max(before, after)
+        let late = local - min(before, after)
+        let earlyFits = offset(at: early) == max(before, after)
+        let lateFits = offset(at: late) == min(before, after)
+        switch (earlyFits, lateFits) {
+        case (true, true): return early == late ? (early, nil) : (early, late)
+        case (true, false): return (early, nil)
+        case (false, true): return (late, nil)
+        case (false, false): return (transition(after: early, before: late), nil)
+        }
+    }
+
+    /// The first instant in (low, high] whose offset differs from the one at `low`:
+    /// a bisection, about a dozen lookups for an hour-long gap.
+    private func transition(after low: Int, before high: Int) -> Int {
+        let startOffset = offset(at: low)
+        var low = low
+        var high = high
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if offset(at: middle) == startOffset { low = middle } else { high = middle }
+        }
+        return high
+    }
+
+    /// `instant` rounded up to the next whole minute of the wall clock ("seconds round
+    /// up": 10:30:01 becomes 10:31); an instant on a whole minute stays.
+    func roundedUpToMinute(_ date: Date) -> Int {
+        let whole = Self.seconds(date)
+        let hasFraction = date.timeIntervalSince1970 > TimeInterval(whole)
+        let intoMinute = CalendarDate.floorMod(local(whole), 60)
+        if intoMinute == 0 && !hasFraction { return whole }
+        return whole + 60 - intoMinute
+    }
+}
+
+/// Formatting of instants and local times for the reasons and for the CLI, with static
+/// tables instead of formatters.
+public enum TimeText {
+    /// ISO 8601 with the zone's offset at that instant, to the second:
+    /// "2026-12-02T09:00:00-05:00". A zero offset prints as "+00:00", not "Z", so that
+    /// every time reads the same way.
+    public static func iso8601(_ instant: Date, in zone: TimeZone) -> String {
+        let clock = ZoneClock(zone)
+        let seconds = ZoneClock.seconds(instant)
+        let offset = clock.offset(at: seconds)
+        let (day, second) = clock.localDay(of: seconds)
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset) / 60
+        return CalendarDate(dayNumber: day).iso + "T" + clockText(second, seconds: true)
+            + sign + CalendarDate.pad(magnitude / 60, 2) + ":" + CalendarDate.pad(magnitude % 60, 2)
+    }
+
+    /// The wall-clock time at `instant` in `zone`, "14:00".
+    public static func hourMinute(_ instant: Date, in zone: TimeZone) -> String {
+        clockText(ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second, seconds: false)
+    }
+
+    static func clockText(_ secondOfDay: Int, seconds: Bool) -> String {
+        let text = CalendarDate.pad(secondOfDay / 3600, 2) + ":" + CalendarDate.pad(secondOfDay / 60 % 60, 2)
+        return seconds ? text + ":" + CalendarDate.pad(secondOfDay % 60, 2) : text
+    }
+}
