@@ -16,9 +16,14 @@ test: $(EMBEDDED_MIGRATIONS)
 	$(SWIFT) build
 	$(SWIFT) test
 
+# The binary, and shell completions where each shell looks for them under PREFIX.
 install: release
-	install -d $(PREFIX)/bin
+	install -d $(PREFIX)/bin $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/jobtrack" $(PREFIX)/bin/jobtrack
+	$(PREFIX)/bin/jobtrack --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/jobtrack
+	$(PREFIX)/bin/jobtrack --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_jobtrack
+	$(PREFIX)/bin/jobtrack --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/jobtrack.fish
 
 # A throw-away database with applications in different states relative to today,
 # made with the real commands, then today's calls and the whole agenda.
