@@ -109,7 +109,7 @@ struct CallLog {
                 throw Refusal.callInFuture(
                     at: TimeText.iso8601(callTime, in: zone), now: TimeText.iso8601(session.now, in: zone))
             }
-            let callback = callbackAt?.resolve(now: callTime, in: zone)
+            let callback = callbackAt?.resolve(now: session.now, in: zone)
             if let callback, callback <= callTime {
                 throw Refusal.callbackNotAfterCall(
                     callback: TimeText.iso8601(callback, in: zone), call: TimeText.iso8601(callTime, in: zone))
