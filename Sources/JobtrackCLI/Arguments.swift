@@ -160,9 +160,16 @@ enum ZoneInput {
         return zone
     }
 
+    /// Foundation also accepts abbreviations and offsets ("PST", "GMT+5"), and its list of
+    /// known names leaves out some links (Asia/Kolkata); the zone database decides instead.
     static func zone(named name: String) -> TimeZone? {
-        guard name == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(name) else { return nil }
-        return TimeZone(identifier: name)
+        guard let zone = TimeZone(identifier: name) else { return nil }
+        if name == "UTC" { return zone }
+        guard zone.identifier == name,
+              TimeZone.knownTimeZoneIdentifiers.contains(name)
+                || FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + name)
+        else { return nil }
+        return zone
     }
 }
 

@@ -10,7 +10,7 @@ struct GlobalOptions: ParsableArguments {
         valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Pretend it is this time (default: $JOBTRACK_NOW, else the clock).", valueName: "datetime"),
             transform: DateTimeInput.parse)
     var now: DateTimeInput?

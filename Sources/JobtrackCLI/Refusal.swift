@@ -14,7 +14,6 @@ enum Refusal: Error, CustomStringConvertible {
     case decisionBeforeInterview(decision: String, interview: String)
     case deleteNeedsYes(application: Int64)
     case nothingToEdit
-    case unknownSetting(String)
     case badSetting(key: String, reason: String)
     case badStoredSetting(String, String)
     case badEnvironment(String, String)
@@ -43,8 +42,6 @@ enum Refusal: Error, CustomStringConvertible {
             return "deleting application \(id) removes its interviews and calls; add --yes to confirm"
         case .nothingToEdit:
             return "nothing to edit: give at least one of --company, --role, --applied-on, --url, --note"
-        case .unknownSetting(let key):
-            return "unknown setting \(key); settings are \(ConfigKey.allCases.map(\.rawValue).joined(separator: ", "))"
         case .badSetting(let key, let reason):
             return "\(key): \(reason)"
         case .badStoredSetting(let key, let value):

@@ -30,7 +30,7 @@ struct Add: ParsableCommand {
     @Argument(help: "The role applied for.", transform: NonEmptyText.parse)
     var role: String
 
-    @Option(help: ArgumentHelp("When you applied (default: today).", valueName: "date"), transform: DateInput.parse)
+    @Option(parsing: .unconditional, help: ArgumentHelp("When you applied (default: today).", valueName: "date"), transform: DateInput.parse)
     var appliedOn: DateInput?
 
     @Option(help: "The job posting's address.")
@@ -110,7 +110,7 @@ struct Edit: ParsableCommand {
 
     @Option(transform: NonEmptyText.parse) var company: String?
     @Option(transform: NonEmptyText.parse) var role: String?
-    @Option(help: ArgumentHelp(valueName: "date"), transform: DateInput.parse) var appliedOn: DateInput?
+    @Option(parsing: .unconditional, help: ArgumentHelp(valueName: "date"), transform: DateInput.parse) var appliedOn: DateInput?
     @Option var url: String?
     @Option var note: String?
 

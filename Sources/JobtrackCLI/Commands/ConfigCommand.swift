@@ -43,7 +43,8 @@ enum ConfigKey: String, CaseIterable, ExpressibleByArgument {
             }
         case .timezone:
             guard ZoneInput.zone(named: value) != nil else {
-                throw Refusal.badSetting(key: rawValue, reason: "expected an IANA time zone such as America/New_York")
+                throw Refusal.badSetting(
+                    key: rawValue, reason: "\"\(value)\" is not an IANA time zone such as America/New_York")
             }
         case .businessHours, .afterHours, .holidays, .maxAttempts:
             var candidate = stored

@@ -18,7 +18,7 @@ struct InterviewCommand: ParsableCommand {
     @Argument(help: "The application's id.", transform: PositiveID.parse)
     var id: Int64
 
-    @Option(help: ArgumentHelp("When the interview was (or will be) held.", valueName: "datetime"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("When the interview was (or will be) held.", valueName: "datetime"),
             transform: DateTimeInput.parse)
     var at: DateTimeInput
 
@@ -33,7 +33,7 @@ struct InterviewCommand: ParsableCommand {
             transform: ZoneInput.parse)
     var tz: TimeZone?
 
-    @Option(help: ArgumentHelp("The date by which they said they would decide.", valueName: "date"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("The date by which they said they would decide.", valueName: "date"),
             transform: DateInput.parse)
     var decisionBy: DateInput?
 
@@ -142,10 +142,10 @@ struct Call: ParsableCommand {
     @Option(help: "reached, voicemail, no-answer or bad-time.")
     var outcome: CallAttempt.Outcome
 
-    @Option(help: ArgumentHelp("When you called (default: now).", valueName: "datetime"), transform: DateTimeInput.parse)
+    @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"), transform: DateTimeInput.parse)
     var at: DateTimeInput?
 
-    @Option(help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
             transform: DateTimeInput.parse)
     var callbackAt: DateTimeInput?
 
@@ -171,7 +171,7 @@ struct Voicemail: ParsableCommand {
     @Argument(help: "The application's id.", transform: PositiveID.parse)
     var id: Int64
 
-    @Option(help: ArgumentHelp("When you called (default: now).", valueName: "datetime"), transform: DateTimeInput.parse)
+    @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"), transform: DateTimeInput.parse)
     var at: DateTimeInput?
 
     @Option(help: "What you said.")
