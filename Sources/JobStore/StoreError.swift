@@ -10,7 +10,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownApplication(Int64)
     case unknownInterview(Int64)
     case unknownCall(Int64)
-    case unknownSetting(String)
+    case backupTargetExists(path: String)
 
     public var description: String {
         switch self {
@@ -30,8 +30,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "unknown interview \(id)"
         case .unknownCall(let id):
             return "unknown call \(id)"
-        case .unknownSetting(let key):
-            return "unknown setting \(key)"
+        case .backupTargetExists(let path):
+            return "\(path) already exists; a backup never overwrites a file, choose a new name"
         }
     }
 }

@@ -21,7 +21,7 @@ public struct Jobtrack: ParsableCommand {
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
             InterviewCommand.self, Call.self, Voicemail.self,
-            Today.self, Agenda.self, Script.self, Config.self,
+            Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
         ],
         defaultSubcommand: Today.self)
 

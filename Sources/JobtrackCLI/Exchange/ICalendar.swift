@@ -1,0 +1,126 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// The follow-up calls as an RFC 5545 calendar: one event per application that has a
+/// next call, at its call_at, 15 minutes long, with a reminder 15 minutes before. A
+/// calendar pointed at the file reminds the user with no service of jobtrack's running.
+///
+/// Times are written in UTC (`…Z`), which needs no VTIMEZONE; the calendar shows them
+/// in the user's zone. UIDs name the application and the interview, so a new export
+/// updates an event instead of adding another, and a new interview round is a new event.
+struct ICalendarExport {
+    let now: Date
+    let entries: [AgendaEntry]
+
+    static let productID = "-//jobtrack//jobtrack \(Jobtrack.configuration.version)//EN"
+
+    var text: String {
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:\(Self.productID)",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(Self.escape("jobtrack follow-up calls"))",
+        ]
+        for entry in entries {
+            guard let event = event(entry) else { continue }
+            lines += event
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func event(_ entry: AgendaEntry) -> [String]? {
+        let assessment = entry.assessment
+        guard let callAt = assessment.callAt, let interviewID = assessment.interviewID else { return nil }
+        let application = entry.application
+        let who = assessment.interviewer ?? "the interviewer"
+        let summary = "Call \(who) — \(application.company) (\(application.role))"
+        var description: [String] = []
+        if let phone = assessment.phone { description.append("Number: \(phone)") }
+        description.append("Why: \(assessment.reason)")
+        if let zone = assessment.timeZone {
+            description.append("Their time: \(TimeText.iso8601(callAt, in: zone)) (\(zone.identifier))")
+        }
+        description.append("What to say: jobtrack script \(application.id)")
+        let calls = entry.history.interviews.first { $0.interview.id == interviewID }?.calls.count ?? 0
+        return [
+            "BEGIN:VEVENT",
+            "UID:jobtrack-\(application.id)-\(interviewID)@jobtrack",
+            "DTSTAMP:\(Self.utc(now))",
+            "DTSTART:\(Self.utc(callAt))",
+            "DURATION:PT15M",
+            // Each logged call moves the next one: a later revision of the same event.
+            "SEQUENCE:\(calls)",
+            "SUMMARY:\(Self.escape(summary))",
+            "DESCRIPTION:\(Self.escape(description.joined(separator: "\n")))",
+            "CATEGORIES:\(Self.escape("jobtrack"))",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:-PT15M",
+            "DESCRIPTION:\(Self.escape(summary))",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    }
+
+    /// `20261202T150000Z`.
+    static func utc(_ instant: Date) -> String {
+        let utc = TimeZone(secondsFromGMT: 0)!
+        let date = CalendarDate.containing(instant, in: utc)
+        let seconds = Int(instant.timeIntervalSince(date.start(in: utc)))
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(date.year, 4) + pad(date.month, 2) + pad(date.day, 2) + "T"
+            + pad(seconds / 3600, 2) + pad(seconds / 60 % 60, 2) + pad(seconds % 60, 2) + "Z"
+    }
+
+    /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, each
+    /// line break as `\n`; other control characters, which TEXT cannot hold, as spaces.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\r": result += "\\n"
+            case "\n": if !previousWasCR { result += "\\n" }
+            case "\t": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Folds a content line at 75 octets (RFC 5545 §3.1): continuation lines begin with
+    /// one space, and a UTF-8 sequence is never split.
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var result = ""
+        var width = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if width + size > limit {
+                result += "\r\n "
+                width = 1
+                limit = 75
+            }
+            result.unicodeScalars.append(scalar)
+            width += size
+        }
+        return result
+    }
+}

@@ -1,0 +1,195 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// Records read from an import file and checked against every rule the commands
+/// enforce, ready to be written in one transaction. Nothing here touches the database
+/// until `write` runs.
+struct ImportBatch {
+    struct Call {
+        var at: Date
+        var outcome: CallAttempt.Outcome
+        var callbackAt: Date?
+        var number: String
+        var notes: String?
+    }
+
+    struct Interview {
+        var heldAt: Date
+        var tz: String
+        var interviewer: String?
+        var phone: String?
+        var decisionBy: String?
+        var afterHoursOK: Bool
+        var busy: [String]
+        var notes: String?
+        var calls: [Call]
+    }
+
+    struct Application {
+        var company: String
+        var role: String
+        var status: JobStore.Application.Status
+        var appliedOn: String
+        var url: String?
+        var notes: String?
+        var highlights: [String]
+        var interviews: [Interview]
+    }
+
+    var applications: [Application] = []
+    /// The settings a JSON export carries; nil for a CSV file, which has none.
+    var settings: [String: String]?
+
+    var recordCount: Int {
+        applications.reduce(0) { total, application in
+            total + 1 + application.interviews.reduce(0) { $0 + 1 + $1.calls.count }
+        }
+    }
+
+    /// What an import did.
+    struct Result {
+        var applicationIDs: [Int64] = []
+        var interviews = 0
+        var calls = 0
+        /// Whether the file's settings were written: only into a database with no applications.
+        var settingsRestored = false
+    }
+
+    /// Writes everything in one transaction: all of it, or on any error none of it.
+    /// Into a database with no applications the file's settings are restored too;
+    /// into one that has some, the settings already there are kept.
+    func write(to session: Session, progress: ImportProgress) throws -> Result {
+        try session.database.write {
+            var result = Result()
+            let existing = try session.database.fetchOne("SELECT count(*) FROM applications") { $0.int64(0) } ?? 0
+            if existing == 0, let settings {
+                for key in settings.keys.sorted() {
+                    try session.repository.setSetting(key, to: settings[key]!)
+                }
+                result.settingsRestored = !settings.isEmpty
+            }
+            let repository = session.repository
+            for application in applications {
+                let stored = try repository.insertApplication(
+                    company: application.company, role: application.role, status: application.status,
+                    appliedOn: application.appliedOn, url: application.url, notes: application.notes,
+                    highlights: application.highlights, now: session.now)
+                result.applicationIDs.append(stored.id)
+                progress.advance()
+                for interview in application.interviews {
+                    let storedInterview = try repository.insertInterview(
+                        applicationID: stored.id, heldAt: interview.heldAt, tz: interview.tz,
+                        interviewer: interview.interviewer, phone: interview.phone, decisionBy: interview.decisionBy,
+                        afterHoursOK: interview.afterHoursOK, busy: interview.busy, notes: interview.notes)
+                    result.interviews += 1
+                    progress.advance()
+                    for call in interview.calls {
+                        try repository.insertCall(
+                            interviewID: storedInterview.id, at: call.at, outcome: call.outcome,
+                            callbackAt: call.callbackAt, number: call.number, notes: call.notes)
+                        result.calls += 1
+                        progress.advance()
+                    }
+                }
+            }
+            return result
+        }
+    }
+}
+
+/// The rules a value must meet to be imported: the same parsers and checks as the
+/// commands that log the records by hand. Each failure is a reason, worded like the
+/// commands' own refusals; the caller says where.
+enum ImportRules {
+    static let statuses = JobStore.Application.Status.allCases.map(\.rawValue).joined(separator: ", ")
+    static let outcomes = CallAttempt.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+
+    static func text(_ value: String) throws(FieldProblem) -> String {
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw FieldProblem(position: "", reason: "expected non-empty text")
+        }
+        return value
+    }
+
+    static func status(_ value: String) throws(FieldProblem) -> JobStore.Application.Status {
+        guard let status = JobStore.Application.Status(rawValue: value) else {
+            throw FieldProblem(position: "", reason: "expected one of \(statuses), got \(quoted(value))")
+        }
+        return status
+    }
+
+    static func outcome(_ value: String) throws(FieldProblem) -> CallAttempt.Outcome {
+        guard let outcome = CallAttempt.Outcome(rawValue: value) else {
+            throw FieldProblem(position: "", reason: "expected one of \(outcomes), got \(quoted(value))")
+        }
+        return outcome
+    }
+
+    static func date(_ value: String) throws(FieldProblem) -> CalendarDate {
+        guard let date = CalendarDate(iso: value) else {
+            throw FieldProblem(position: "", reason: "expected a date YYYY-MM-DD, got \(quoted(value))")
+        }
+        return date
+    }
+
+    static func instant(_ value: String) throws(FieldProblem) -> Date {
+        guard let instant = DateTimeInput.isoInstant(value) else {
+            throw FieldProblem(
+                position: "", reason: "expected an ISO 8601 instant with an offset, e.g. 2026-12-02T14:00:00-05:00, got \(quoted(value))")
+        }
+        return instant
+    }
+
+    static func zone(_ value: String) throws(FieldProblem) -> TimeZone {
+        guard let zone = ZoneInput.zone(named: value) else {
+            throw FieldProblem(position: "", reason: "expected an IANA time zone such as America/New_York, got \(quoted(value))")
+        }
+        return zone
+    }
+
+    static func phone(_ value: String) throws(FieldProblem) -> String {
+        do {
+            return try PhoneInput.parse(value)
+        } catch {
+            throw FieldProblem(
+                position: "", reason: "expected a phone number: 3 to 20 digits, with + - ( ) . and spaces allowed, got \(quoted(value))")
+        }
+    }
+
+    static func window(_ value: String) throws(FieldProblem) -> DailyWindow {
+        guard let window = DailyWindow(value) else {
+            throw FieldProblem(
+                position: "", reason: "expected a daily window HH:MM-HH:MM with start before end, got \(quoted(value))")
+        }
+        return window
+    }
+
+    /// A value as JSON would write it, so that odd characters show.
+    static func quoted(_ value: String) -> String {
+        let clipped = value.count > 60 ? String(value.prefix(60)) + "…" : value
+        var text = "\""
+        for scalar in clipped.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    text += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text + "\""
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

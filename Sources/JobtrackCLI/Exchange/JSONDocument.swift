@@ -1,0 +1,369 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// The export document of SPEC §3: `{"format": "jobtrack", "version": 1, "settings":
+/// {…}, "applications": [application objects without follow_up]}`.
+struct ExportDocument: Encodable {
+    static let format = "jobtrack"
+    static let version = 1
+
+    let settings: [String: String]
+    let applications: [ApplicationJSON]
+
+    enum Keys: String, CodingKey {
+        case format, version, settings, applications
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(Self.format, forKey: .format)
+        try container.encode(Self.version, forKey: .version)
+        try container.encode(settings, forKey: .settings)
+        try container.encode(applications, forKey: .applications)
+    }
+}
+
+extension Session {
+    /// Every record and setting, as one document.
+    func exportDocument() throws -> ExportDocument {
+        let (histories, settings) = try database.read {
+            (try repository.histories(.all), try repository.settings())
+        }
+        var mapper = FactsMapper(fallbackZone: userZone)
+        let zones: (String) -> TimeZone = { mapper.zone(named: $0) }
+        return ExportDocument(
+            settings: settings,
+            applications: histories.map {
+                ApplicationJSON(history: $0, followUp: nil, includeInterviews: true, zones: zones)
+            })
+    }
+}
+
+/// A JSON value as written in the file, so that each field can be checked for its
+/// type with its position named (JSONDecoder's own errors name coding paths, not the
+/// user's view of the document).
+enum JSONValue: Decodable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// How the user would call this kind of value in a message.
+    var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "true/false"
+        case .integer, .number: "a number"
+        case .string: "text"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .string(let value): ImportRules.quoted(value)
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .bool(let value): String(value)
+        case .null: "null"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+/// One JSON object of the file, at `path`, whose keys must all be known.
+private struct Fields {
+    let members: [String: JSONValue]
+    let path: String
+
+    init(_ value: JSONValue, path: String, allowed: [String], ignored: [String] = []) throws(FieldProblem) {
+        guard case .object(let members) = value else {
+            throw FieldProblem(position: path, reason: "expected an object, got \(value.kind)")
+        }
+        for key in members.keys.sorted() where !allowed.contains(key) && !ignored.contains(key) {
+            throw FieldProblem(position: Self.join(path, key),
+                               reason: "unknown field; expected one of \(allowed.joined(separator: ", "))")
+        }
+        self.members = members
+        self.path = path
+    }
+
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    func position(_ key: String) -> String { Self.join(path, key) }
+
+    /// Runs a rule on a field's value, naming the field when it fails.
+    func check<T>(_ key: String, _ rule: (String) throws(FieldProblem) -> T, _ value: String) throws(FieldProblem) -> T {
+        do {
+            return try rule(value)
+        } catch {
+            throw FieldProblem(position: position(key), reason: error.reason)
+        }
+    }
+
+    /// Text or null/absent.
+    func string(_ key: String) throws(FieldProblem) -> String? {
+        switch members[key] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        case let other?: throw FieldProblem(position: position(key), reason: "expected text, got \(other.kind)")
+        }
+    }
+
+    func requiredString(_ key: String) throws(FieldProblem) -> String {
+        guard let value = try string(key) else {
+            throw FieldProblem(position: position(key), reason: members[key] == nil ? "missing" : "must not be null")
+        }
+        return value
+    }
+
+    func bool(_ key: String) throws(FieldProblem) -> Bool? {
+        switch members[key] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        case let other?: throw FieldProblem(position: position(key), reason: "expected true or false, got \(other.text)")
+        }
+    }
+
+    func array(_ key: String) throws(FieldProblem) -> [JSONValue] {
+        switch members[key] {
+        case nil, .null?: return []
+        case .array(let items)?: return items
+        case let other?: throw FieldProblem(position: position(key), reason: "expected an array, got \(other.kind)")
+        }
+    }
+
+    func strings(_ key: String) throws(FieldProblem) -> [String] {
+        var values: [String] = []
+        for (index, item) in try array(key).enumerated() {
+            guard case .string(let value) = item else {
+                throw FieldProblem(position: "\(position(key))[\(index)]", reason: "expected text, got \(item.kind)")
+            }
+            values.append(value)
+        }
+        return values
+    }
+}
+
+/// Reads an export document back, checking every record against the rules of the
+/// commands, and names the first record that breaks one.
+struct JSONImport {
+    let file: String
+    let userZone: TimeZone
+    let now: Date
+
+    func read(_ data: Data) throws -> ImportBatch {
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw ExchangeError.notJSON(file, reason: Self.syntaxError(in: data))
+        }
+        do {
+            return try batch(root)
+        } catch let problem as FieldProblem {
+            throw ExchangeError.invalid(file, position: problem.position, reason: problem.reason)
+        }
+    }
+
+    /// Where the syntax breaks. JSONDecoder says only that it does; Foundation's
+    /// JSONSerialization names a character offset, turned here into a line and column.
+    static func syntaxError(in data: Data) -> String {
+        guard String(validating: data, as: UTF8.self) != nil else { return "not UTF-8 text" }
+        let message: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "malformed"
+        } catch {
+            message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "malformed"
+        }
+        let text = message.hasSuffix(".") ? String(message.dropLast()) : message
+        guard let range = text.range(of: "around character "), let offset = Int(text[range.upperBound...]) else {
+            return text
+        }
+        let prefix = data.prefix(offset)
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? prefix.startIndex
+        let column = String(decoding: prefix[lineStart...], as: UTF8.self).count + 1
+        return text[..<range.lowerBound].trimmingCharacters(in: .whitespaces) + " at line \(line), column \(column)"
+    }
+
+    private func batch(_ root: JSONValue) throws -> ImportBatch {
+        guard case .object(let members) = root else {
+            throw ExchangeError.wrongFormat(file, found: "missing (the document is \(root.kind), not an object)")
+        }
+        guard case .string(ExportDocument.format)? = members["format"] else {
+            throw ExchangeError.wrongFormat(file, found: members["format"]?.text ?? "missing")
+        }
+        guard case .integer(Int64(ExportDocument.version))? = members["version"] else {
+            throw ExchangeError.wrongVersion(file, found: members["version"]?.text ?? "missing")
+        }
+        let document = try Fields(root, path: "", allowed: ["format", "version", "settings", "applications"])
+        var batch = ImportBatch()
+        batch.settings = try settings(members["settings"] ?? .object([:]))
+        for (index, item) in try document.array("applications").enumerated() {
+            batch.applications.append(try application(item, path: "applications[\(index)]"))
+        }
+        return batch
+    }
+
+    private func settings(_ value: JSONValue) throws(FieldProblem) -> [String: String] {
+        if value == .null { return [:] }
+        let fields = try Fields(value, path: "settings", allowed: ConfigKey.allCases.map(\.rawValue))
+        var settings: [String: String] = [:]
+        for key in fields.members.keys.sorted() {
+            settings[key] = try fields.requiredString(key)
+        }
+        for key in settings.keys.sorted() {
+            guard let configKey = ConfigKey(rawValue: key) else { continue }
+            do {
+                try configKey.validate(settings[key]!, with: settings)
+            } catch {
+                let reason = (error as? Refusal)?.description ?? String(describing: error)
+                throw FieldProblem(position: fields.position(key), reason: reason)
+            }
+        }
+        return settings
+    }
+
+    private func application(_ value: JSONValue, path: String) throws(FieldProblem) -> ImportBatch.Application {
+        let fields = try Fields(
+            value, path: path,
+            allowed: ["id", "company", "role", "status", "applied_on", "url", "notes", "highlights", "interviews"],
+            ignored: ["follow_up"])
+        let company = try fields.check("company", ImportRules.text, fields.requiredString("company"))
+        let role = try fields.check("role", ImportRules.text, fields.requiredString("role"))
+        let status = try fields.string("status").map { text throws(FieldProblem) in
+            try fields.check("status", ImportRules.status, text)
+        } ?? .applied
+        let appliedOn = try fields.string("applied_on").map { text throws(FieldProblem) in
+            try fields.check("applied_on", ImportRules.date, text)
+        } ?? CalendarDate.containing(now, in: userZone)
+        var highlights: [String] = []
+        for (index, text) in try fields.strings("highlights").enumerated() {
+            do {
+                highlights.append(try ImportRules.text(text))
+            } catch {
+                throw FieldProblem(position: "\(fields.position("highlights"))[\(index)]", reason: error.reason)
+            }
+        }
+        var interviews: [ImportBatch.Interview] = []
+        for (index, item) in try fields.array("interviews").enumerated() {
+            interviews.append(try interview(item, path: "\(fields.position("interviews"))[\(index)]"))
+        }
+        return ImportBatch.Application(
+            company: company, role: role, status: status, appliedOn: appliedOn.iso, url: try fields.string("url"),
+            notes: try fields.string("notes"), highlights: highlights, interviews: interviews)
+    }
+
+    private func interview(_ value: JSONValue, path: String) throws(FieldProblem) -> ImportBatch.Interview {
+        let fields = try Fields(
+            value, path: path,
+            allowed: ["id", "held_at", "tz", "interviewer", "phone", "decision_by", "after_hours_ok", "busy", "notes",
+                      "calls"])
+        let heldAt = try fields.check("held_at", ImportRules.instant, fields.requiredString("held_at"))
+        let zone = try fields.string("tz").map { text throws(FieldProblem) in
+            try fields.check("tz", ImportRules.zone, text)
+        } ?? userZone
+        let phone = try fields.string("phone").map { text throws(FieldProblem) in
+            try fields.check("phone", ImportRules.phone, text)
+        }
+        let interviewDay = CalendarDate.containing(heldAt, in: zone)
+        let decisionBy = try fields.string("decision_by").map { text throws(FieldProblem) in
+            try fields.check("decision_by", ImportRules.date, text)
+        }
+        if let decisionBy, decisionBy < interviewDay {
+            throw FieldProblem(position: fields.position("decision_by"),
+                               reason: "\(decisionBy.iso) is before the interview on \(interviewDay.iso)")
+        }
+        var busy: [String] = []
+        for (index, text) in try fields.strings("busy").enumerated() {
+            do {
+                busy.append(try ImportRules.window(text).description)
+            } catch {
+                throw FieldProblem(position: "\(fields.position("busy"))[\(index)]", reason: error.reason)
+            }
+        }
+        let interviewer = try fields.string("interviewer")
+        var calls: [ImportBatch.Call] = []
+        for (index, item) in try fields.array("calls").enumerated() {
+            calls.append(try call(
+                item, path: "\(fields.position("calls"))[\(index)]", heldAt: heldAt, zone: zone, phone: phone,
+                interviewer: interviewer ?? "the interviewer"))
+        }
+        return ImportBatch.Interview(
+            heldAt: heldAt, tz: zone.identifier, interviewer: interviewer, phone: phone, decisionBy: decisionBy?.iso,
+            afterHoursOK: try fields.bool("after_hours_ok") ?? false, busy: busy, notes: try fields.string("notes"),
+            calls: calls)
+    }
+
+    /// SPEC §3 "Rules of the call log", as `jobtrack call` applies them.
+    private func call(_ value: JSONValue, path: String, heldAt: Date, zone: TimeZone, phone: String?,
+                      interviewer: String) throws(FieldProblem) -> ImportBatch.Call {
+        let fields = try Fields(value, path: path, allowed: ["id", "at", "outcome", "callback_at", "number", "notes"])
+        let at = try fields.check("at", ImportRules.instant, fields.requiredString("at"))
+        let outcome = try fields.check("outcome", ImportRules.outcome, fields.requiredString("outcome"))
+        let callbackAt = try fields.string("callback_at").map { text throws(FieldProblem) in
+            try fields.check("callback_at", ImportRules.instant, text)
+        }
+        guard let phone else {
+            throw FieldProblem(position: path, reason: "\(interviewer) gave no number, so no call can be logged")
+        }
+        let number = try fields.string("number").map { text throws(FieldProblem) in
+            try fields.check("number", ImportRules.phone, text)
+        } ?? phone
+        if PhoneInput.digitsOnly(number) != PhoneInput.digitsOnly(phone) {
+            throw FieldProblem(position: fields.position("number"),
+                               reason: "\(number) is not the number \(interviewer) gave (\(phone))")
+        }
+        let atText = TimeText.iso8601(at, in: zone)
+        if at < heldAt {
+            throw FieldProblem(position: fields.position("at"),
+                               reason: "\(atText) is before the interview at \(TimeText.iso8601(heldAt, in: zone))")
+        }
+        if at > now {
+            throw FieldProblem(position: fields.position("at"),
+                               reason: "\(atText) is in the future (it is now \(TimeText.iso8601(now, in: zone)))")
+        }
+        switch (outcome, callbackAt) {
+        case (.badTime, nil):
+            throw FieldProblem(position: fields.position("callback_at"),
+                               reason: "bad-time needs a callback_at: when they asked to be called back")
+        case (.voicemail, _?), (.noAnswer, _?):
+            throw FieldProblem(position: fields.position("callback_at"),
+                               reason: "must be null for \(outcome.rawValue): nobody named a time")
+        case (_, let callback?) where callback <= at:
+            throw FieldProblem(position: fields.position("callback_at"),
+                               reason: "\(TimeText.iso8601(callback, in: zone)) must be after the call at \(atText)")
+        default:
+            break
+        }
+        return ImportBatch.Call(
+            at: at, outcome: outcome, callbackAt: callbackAt, number: number, notes: try fields.string("notes"))
+    }
+}
