@@ -110,13 +110,11 @@ struct ICalendarExport {
         guard line.utf8.count > 75 else { return line }
         var result = ""
         var width = 0
-        var limit = 75
         for scalar in line.unicodeScalars {
             let size = String(scalar).utf8.count
-            if width + size > limit {
+            if width + size > 75 {
                 result += "\r\n "
                 width = 1
-                limit = 75
             }
             result.unicodeScalars.append(scalar)
             width += size
