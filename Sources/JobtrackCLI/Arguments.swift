@@ -166,8 +166,8 @@ enum ZoneInput {
         guard let zone = TimeZone(identifier: name) else { return nil }
         if name == "UTC" { return zone }
         guard zone.identifier == name,
-              TimeZone.knownTimeZoneIdentifiers.contains(name)
-                || FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + name)
+              FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + name)
+                || TimeZone.knownTimeZoneIdentifiers.contains(name)
         else { return nil }
         return zone
     }
