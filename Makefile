@@ -4,7 +4,7 @@ SWIFT ?= swift
 EMBEDDED_MIGRATIONS := Sources/JobStore/EmbeddedMigrations.swift
 DEMO_DB := $(or $(TMPDIR),/tmp)/jobtrack-demo.sqlite3
 
-.PHONY: build release test install demo clean migrations
+.PHONY: build release test install demo clean migrations faults bench
 
 build: $(EMBEDDED_MIGRATIONS)
 	$(SWIFT) build
@@ -15,6 +15,17 @@ release: $(EMBEDDED_MIGRATIONS)
 test: $(EMBEDDED_MIGRATIONS)
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 Tests/faults/faults.py --short --bin "$$($(SWIFT) build --show-bin-path)/jobtrack"
+
+# Crashes (kill -9), concurrent writers, argument fuzzing, read-only and full disks.
+# FAULTS_SEED=N replays a run; `make test` runs the short form.
+faults: build
+	python3 Tests/faults/faults.py --bin "$$($(SWIFT) build --show-bin-path)/jobtrack" $(if $(FAULTS_SEED),--seed $(FAULTS_SEED))
+
+# Release-build benchmarks against a Foundation hello, the sqlite3 shell and Taskwarrior;
+# writes bench/results.md. Installs taskwarrior and time with apt-get when missing.
+bench: $(EMBEDDED_MIGRATIONS)
+	python3 Benchmarks/bench.py
 
 # The binary, and shell completions where each shell looks for them under PREFIX.
 install: release

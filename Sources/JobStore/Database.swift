@@ -28,6 +28,13 @@ public final class Database {
             sqlite3_close_v2(connection)
             throw error
         }
+        if sqlite3_db_readonly(connection, "main") == 1 {
+            // SQLite quietly opens a file it may not write read-only; jobtrack always writes
+            // (migrations, the write-ahead log), so say so now rather than fail obscurely later.
+            sqlite3_close_v2(connection)
+            throw SQLiteError(
+                code: .readOnly, message: "\(path) is read-only (the file or its folder); jobtrack needs to write to it")
+        }
         self.connection = connection
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
@@ -101,9 +108,9 @@ public final class Database {
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(connection, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            // The connection holds the same message, and the system's error behind it.
             sqlite3_free(message)
-            throw SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(connection)), message: text, sql: sql)
+            throw SQLiteError(code: sqlite3_extended_errcode(connection), connection: connection, sql: sql)
         }
     }
 

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// An SQLite result code, extended where SQLite gave one.
 ///
@@ -46,7 +47,15 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
     }
 
     init(code: Int32, connection: OpaquePointer?, sql: String? = nil) {
-        let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+        var message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+        // SQLite's words for a failed open or write ("disk I/O error", "unable to open
+        // database file") hide the cause the user can act on; the system's error names it.
+        let primary = code & 0xFF
+        if let connection, primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL
+            || primary == SQLITE_READONLY {
+            let systemError = sqlite3_system_errno(connection)
+            if systemError != 0 { message += " (\(String(cString: strerror(systemError))))" }
+        }
         self.init(code: ResultCode(rawValue: code), message: message, sql: sql)
     }
 

@@ -49,8 +49,10 @@ struct Session {
         database = try Database(path: DatabaseLocation.path(option: options.db, environment: environment))
         repository = Repository(database: database)
         let stored = try repository.settings()
+        // `config` and `import` checked the name against the known zones when they stored it;
+        // a direct lookup here spares every run ICU's list of all zones (bench/results.md).
         userZone = try stored["timezone"].map { name in
-            guard let zone = ZoneInput.zone(named: name) else { throw Refusal.badStoredSetting("timezone", name) }
+            guard let zone = TimeZone(identifier: name) else { throw Refusal.badStoredSetting("timezone", name) }
             return zone
         } ?? TimeZone.current
         settings = try FollowUpSettings(stored: stored, timeZone: userZone)

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""jobtrack benchmarks: `make bench` runs this and writes bench/results.md.
+
+Builds the release binary in .build-bench, a Foundation "hello" with swiftc (the floor of
+any Swift process here), synthetic databases of 1,000, 10,000 and 100,000 applications
+through `jobtrack import`, and Taskwarrior task lists of the same sizes in a throw-away
+TASKDATA. Then times every command over repeated runs after a warm-up, in one run on one
+machine, and reports medians, spread, ratios and peak memory. Python 3 standard library
+only; installs taskwarrior, time and sqlite3 with apt-get when they are missing.
+
+    python3 Benchmarks/bench.py [--quick] [--sizes 1000,10000,100000] [--no-callgrind]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import synthetic  # noqa: E402
+
+SCRATCH = os.path.join(ROOT, ".build-bench")
+WORK = os.path.join(SCRATCH, "bench-work")
+RESULTS = os.path.join(ROOT, "bench", "results.md")
+NOW = synthetic.NOW
+DEVNULL = os.open(os.devnull, os.O_RDWR)
+
+
+def log(text):
+    print(text, flush=True)
+
+
+def run(argv, **kwargs):
+    return subprocess.run(argv, check=True, **kwargs)
+
+
+# MARK: tools
+
+def ensure_tools():
+    wanted = [("task", "taskwarrior"), ("/usr/bin/time", "time"), ("sqlite3", "sqlite3"),
+              ("valgrind", "valgrind")]
+    missing = [package for command, package in wanted if shutil.which(command) is None]
+    if not missing:
+        return
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        sys.exit("bench: missing %s; install them (apt-get install -y %s)" % (", ".join(missing), " ".join(missing)))
+    log("installing %s" % ", ".join(missing))
+    environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-q"], env=environment, stdout=DEVNULL)
+    run(["apt-get", "install", "-y", "-q", *missing], env=environment, stdout=DEVNULL)
+
+
+def build():
+    log("building the release binary in .build-bench")
+    run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "jobtrack"], cwd=ROOT)
+    folder = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--show-bin-path"],
+                            cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+    hello_source = os.path.join(WORK, "hello.swift")
+    with open(hello_source, "w") as file:
+        file.write('import Foundation\n\n// The floor: a process that loads Foundation and prints a line.\n'
+                   'print("hello, \\(ProcessInfo.processInfo.processName)")\n')
+    hello = os.path.join(WORK, "hello")
+    run(["swiftc", "-O", hello_source, "-o", hello])
+    return os.path.join(folder, "jobtrack"), hello
+
+
+# MARK: timing
+
+def spawn(argv, env=None, stdin=None):
+    """Runs argv with stdout and stderr to /dev/null; returns (seconds, max RSS in KiB, exit code)."""
+    actions = [(os.POSIX_SPAWN_DUP2, DEVNULL, 1), (os.POSIX_SPAWN_DUP2, DEVNULL, 2)]
+    if stdin is not None:
+        actions.append((os.POSIX_SPAWN_OPEN, 0, stdin, os.O_RDONLY, 0))
+    started = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, env if env is not None else os.environ, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - started
+    return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+class Measurement:
+    def __init__(self, name, times, rss):
+        self.name, self.times, self.rss = name, sorted(times), max(rss)
+
+    @property
+    def median(self):
+        return statistics.median(self.times)
+
+    def quantile(self, q):
+        index = q * (len(self.times) - 1)
+        low = int(index)
+        high = min(low + 1, len(self.times) - 1)
+        return self.times[low] + (self.times[high] - self.times[low]) * (index - low)
+
+
+def measure(name, argv, runs, warmup=3, env=None, prepare=None, stdin=None, peak_memory=True):
+    times, rss = [], []
+    for index in range(warmup + runs):
+        if prepare:
+            prepare()
+        elapsed, maxrss, code = spawn(argv, env, stdin)
+        if code != 0:
+            result = subprocess.run(argv, env=env, capture_output=True, text=True)
+            sys.exit("bench: %s failed (exit %d): %s" % (name, code, (result.stderr or result.stdout)[-500:]))
+        if index >= warmup:
+            times.append(elapsed)
+            rss.append(maxrss)
+    # wait4's ru_maxrss after posix_spawn (vfork) starts from this Python process's own
+    # high-water mark, so peak memory comes from GNU time, whose child starts small.
+    peak = None
+    if peak_memory:
+        if prepare is not None:
+            prepare()
+        peak = time_rss(argv, env)
+    measurement = Measurement(name, times, [peak or 0])
+    log("  %-34s median %8.1f ms  (p25 %.1f, p75 %.1f, min %.1f; %d runs)  max RSS %.1f MB"
+        % (name, measurement.median * 1000, measurement.quantile(0.25) * 1000, measurement.quantile(0.75) * 1000,
+           measurement.times[0] * 1000, runs, measurement.rss / 1024))
+    return measurement
+
+
+def remove_database(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def time_rss(argv, env=None):
+    """Max RSS in KiB as GNU time -v reports it, as a cross-check of wait4's figure."""
+    result = subprocess.run(["/usr/bin/time", "-v", *argv], env=env, capture_output=True, text=True)
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    return int(match.group(1)) if match else None
+
+
+def callgrind(argv, env=None):
+    """Instructions executed, as valgrind's callgrind counts them (repeatable, unlike wall time)."""
+    output = os.path.join(WORK, "callgrind.out")
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + output, *argv],
+                            env=env, capture_output=True, text=True)
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    return int(match.group(1)) if match else None
+
+
+# MARK: the run
+
+def machine():
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as file:
+        for line in file:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as file:
+        memory = int(file.readline().split()[1]) / 1024 / 1024
+    def version(argv):
+        try:
+            return subprocess.run(argv, capture_output=True, text=True).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "not found"
+    return [
+        ("date", datetime.datetime.now().astimezone().isoformat(timespec="seconds")),
+        ("kernel", "%s %s %s" % (platform.system(), platform.release(), platform.machine())),
+        ("CPU", "%s, %d logical cores" % (cpu, os.cpu_count())),
+        ("memory", "%.1f GiB" % memory),
+        ("load average at start", "%.2f %.2f %.2f" % os.getloadavg()),
+        ("swift", version(["swift", "--version"])),
+        ("sqlite3 shell", version(["sqlite3", "--version"]).split(" ")[0]),
+        ("taskwarrior", version(["task", "--version"])),
+        ("python", platform.python_version()),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description="jobtrack benchmarks")
+    parser.add_argument("--quick", action="store_true", help="fewer runs, for trying the script out")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--no-callgrind", action="store_true")
+    parser.add_argument("--output", default=RESULTS)
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    fast_runs = 8 if options.quick else 40
+    slow_runs = 3 if options.quick else 10
+
+    os.makedirs(WORK, exist_ok=True)
+    ensure_tools()
+    jobtrack, hello = build()
+    about = machine()
+    log("machine: " + "; ".join("%s %s" % pair for pair in about))
+
+    results = {}  # (command, size) -> Measurement
+    counts = {}
+    databases = {}
+    env = dict(os.environ, TZ="America/New_York")
+    env.pop("JOBTRACK_DB", None)
+    env.pop("JOBTRACK_NOW", None)
+
+    log("floor")
+    results[("hello", 0)] = measure("Foundation hello", [hello], fast_runs * 2, warmup=5)
+
+    for size in sizes:
+        log("%d applications" % size)
+        document = os.path.join(WORK, "applications-%d.json" % size)
+        synthetic.write_document(document, size, seed=size)
+        with open(document) as file:
+            data = json.load(file)
+        counted = {"applications": len(data["applications"]),
+                   "interviews": sum(len(a["interviews"]) for a in data["applications"]),
+                   "calls": sum(len(i["calls"]) for a in data["applications"] for i in a["interviews"])}
+        del data
+        states = {}
+        db = os.path.join(WORK, "jobtrack-%d.sqlite3" % size)
+        databases[size] = db
+        runs = slow_runs if size >= 100000 else max(5, slow_runs)
+        results[("import", size)] = measure(
+            "import %d" % size, [jobtrack, "import", document, "--db", db, "--now", NOW], runs, warmup=1,
+            env=env, prepare=lambda: remove_database(db))
+        today = [jobtrack, "today", "--json", "--db", db, "--now", NOW]
+        agenda = json.loads(subprocess.run([jobtrack, "agenda", "--json", "--all", "--db", db, "--now", NOW],
+                                           env=env, capture_output=True, check=True).stdout)
+        for entry in agenda:
+            states[entry["state"]] = states.get(entry["state"], 0) + 1
+        due = [entry["id"] for entry in agenda if entry["state"] in ("due", "overdue") and entry["phone"]]
+        counts[size] = dict(counted, **{
+            "today": len(json.loads(subprocess.run(today, env=env, capture_output=True, check=True).stdout)),
+            "states": states,
+        })
+        many = fast_runs if size < 100000 else slow_runs
+        results[("today", size)] = measure("today --json", today, many, env=env)
+        results[("agenda", size)] = measure(
+            "agenda --json", [jobtrack, "agenda", "--json", "--db", db, "--now", NOW], many, env=env)
+        target = due[len(due) // 2]
+        results[("show", size)] = measure("show %d" % target, [jobtrack, "show", str(target), "--db", db, "--now", NOW],
+                                          fast_runs, env=env)
+        # The sqlite3 shell reading the rows `today` reads, with one query: the best of two output modes.
+        query = ("SELECT a.id, a.company, a.role, a.status, i.held_at, i.tz, i.interviewer, i.phone, i.decision_by, "
+                 "i.after_hours_ok, i.busy, c.at, c.outcome, c.callback_at "
+                 "FROM applications a LEFT JOIN interviews i ON i.application_id = a.id "
+                 "LEFT JOIN call_attempts c ON c.interview_id = i.id "
+                 "WHERE a.status IN ('applied', 'interviewing') ORDER BY a.id, i.held_at, i.id, c.at, c.id")
+        shell = [shutil.which("sqlite3"), "-readonly", db, query]
+        shell_json = [shutil.which("sqlite3"), "-readonly", "-json", db, query]
+        plain = measure("sqlite3 shell, one query", shell, many, env=env)
+        as_json = measure("sqlite3 shell -json, one query", shell_json, many, env=env)
+        results[("sqlite3", size)] = min(plain, as_json, key=lambda m: m.median)
+        # One write, last: it adds a call to the database the reads above used.
+        results[("call", size)] = measure(
+            "call %d (one write)" % target,
+            [jobtrack, "call", str(target), "--outcome", "no-answer", "--db", db, "--now", NOW, "--note", "bench"],
+            fast_runs, env=env)
+
+    # Taskwarrior, with its defaults but for confirmation, in a throw-away TASKDATA.
+    taskwarrior = {}
+    task = shutil.which("task")
+    for size in [s for s in sizes if s in (10000, 100000)]:
+        log("taskwarrior, %d tasks" % size)
+        tasks = os.path.join(WORK, "tasks-%d.json" % size)
+        with open(tasks, "w") as file:
+            file.write(synthetic.taskwarrior_tasks(size, seed=size))
+        data_folder = os.path.join(WORK, "taskdata-%d" % size)
+        rc = os.path.join(WORK, "taskrc-%d" % size)
+        with open(rc, "w") as file:
+            file.write("data.location=%s\nconfirmation=off\nverbose=nothing\nnews.version=99.99.99\n" % data_folder)
+        task_env = dict(env, TASKRC=rc, TASKDATA=data_folder)
+
+        def fresh():
+            shutil.rmtree(data_folder, ignore_errors=True)
+            os.makedirs(data_folder)
+
+        taskwarrior[("task import", size)] = measure(
+            "task import %d" % size, [task, "import", tasks], 1 if size >= 100000 else 3, warmup=0,
+            env=task_env, prepare=fresh, peak_memory=size < 100000)
+        if size == 10000:
+            taskwarrior[("task next", size)] = measure("task next", [task, "next"], slow_runs, warmup=2, env=task_env)
+
+    instructions = {}
+    if not options.no_callgrind:
+        log("callgrind (instructions executed)")
+        instructions["hello"] = callgrind([hello])
+        for size in [s for s in sizes if s <= 10000]:
+            db = databases[size]
+            instructions["today %d" % size] = callgrind([jobtrack, "today", "--json", "--db", db, "--now", NOW], env)
+        log("  " + ", ".join("%s: %s" % pair for pair in instructions.items()))
+
+    peak_time_v = None
+
+    write_results(options.output, about, sizes, results, taskwarrior, counts, instructions, peak_time_v, options)
+    log("wrote %s" % os.path.relpath(options.output, ROOT))
+
+
+# MARK: the report
+
+def ms(seconds):
+    return "%.1f" % (seconds * 1000)
+
+
+def write_results(path, about, sizes, results, taskwarrior, counts, instructions, peak_time_v, options):
+    floor = results[("hello", 0)].median
+    lines = ["# jobtrack benchmarks", "",
+             "Generated by `make bench` (`Benchmarks/bench.py`%s); do not edit by hand. Release build, "
+             "wall-clock medians of repeated runs after a warm-up, all in one run on one machine. Ratios "
+             "are of medians. Spread is the 25th–75th percentile. Peak memory is the maximum resident set "
+             "size of one more run under `/usr/bin/time -v`, in MB." % (" --quick" if options.quick else ""), "",
+             "## Machine", ""]
+    lines += ["* %s: %s" % pair for pair in about]
+    lines += ["", "## Data", "",
+              "Synthetic applications (`Benchmarks/synthetic.py`, seeded) imported through `jobtrack import`; "
+              "states spread over all of SPEC §2 at now = %s." % NOW, "",
+              "| applications | interviews | calls | today lists | states |", "|---:|---:|---:|---:|---|"]
+    for size in sizes:
+        c = counts[size]
+        lines.append("| %d | %d | %d | %d | %s |" % (c["applications"], c["interviews"], c["calls"], c["today"],
+                     ", ".join("%s %d" % item for item in sorted(c["states"].items()))))
+    lines += ["", "## Timings", "",
+              "Floor: a Foundation \"hello\" built with `swiftc -O`: median %s ms (p25–p75 %s–%s)."
+              % (ms(floor), ms(results[("hello", 0)].quantile(.25)), ms(results[("hello", 0)].quantile(.75))), "",
+              "| size | command | median ms | p25–p75 ms | min ms | × floor | × sqlite3 query | peak MB |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        shell = results[("sqlite3", size)].median
+        for command in ("today", "agenda", "show", "call", "import", "sqlite3"):
+            m = results[(command, size)]
+            label = {"today": "`today --json`", "agenda": "`agenda --json`", "show": "`show <id>`",
+                     "call": "`call` (one write)", "import": "`import` (whole file)",
+                     "sqlite3": "sqlite3 shell, one query (best mode)"}[command]
+            lines.append("| %d | %s | %s | %s–%s | %s | %.2f | %.2f | %.1f |" % (
+                size, label, ms(m.median), ms(m.quantile(.25)), ms(m.quantile(.75)), ms(m.times[0]),
+                m.median / floor, m.median / shell, m.rss / 1024))
+    for (name, size), m in sorted(taskwarrior.items(), key=lambda item: (item[0][1], item[0][0])):
+        lines.append("| %d | Taskwarrior `%s` | %s | %s–%s | %s | %.2f | | %s |" % (
+            size, name, ms(m.median), ms(m.quantile(.25)), ms(m.quantile(.75)), ms(m.times[0]),
+            m.median / floor, "%.1f" % (m.rss / 1024) if m.rss else "—"))
+    if instructions:
+        lines += ["", "Instructions executed (callgrind; repeatable where wall times drift): " +
+                  ", ".join("%s %.1f M" % (name, count / 1e6) for name, count in instructions.items() if count) +
+                  (" — today at 1,000 is %.2f× hello's count." % (instructions["today 1000"] / instructions["hello"])
+                   if instructions.get("today 1000") and instructions.get("hello") else "")]
+
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---:|:---:|"]
+
+    def target(text, value, limit, unit="×"):
+        lines.append("| %s | %.2f%s | %s |" % (text, value, unit, "yes" if value <= limit else "**no**"))
+
+    def get(command, size):
+        return results.get((command, size))
+
+    if get("today", 1000):
+        target("`today --json` at 1,000 ≤ 1.5× floor", get("today", 1000).median / floor, 1.5)
+        target("`call` at 1,000 ≤ 2× `today` at 1,000", get("call", 1000).median / get("today", 1000).median, 2)
+    if get("today", 10000):
+        t10 = get("today", 10000).median
+        target("`today --json` at 10,000 ≤ 3× floor", t10 / floor, 3)
+        target("`today --json` at 10,000 ≤ 1× sqlite3 shell's best query", t10 / get("sqlite3", 10000).median, 1)
+        if ("task next", 10000) in taskwarrior:
+            target("`today --json` at 10,000 ≤ 0.25× Taskwarrior `task next` (10,000 tasks)",
+                   t10 / taskwarrior[("task next", 10000)].median, 0.25)
+        if get("today", 100000):
+            target("`today --json` at 100,000 ≤ 10× its 10,000 time", get("today", 100000).median / t10, 10)
+    if get("today", 100000):
+        peak = get("today", 100000).rss / 1024
+        target("`today --json` at 100,000: peak memory ≤ 150 MB", peak, 150, " MB")
+    if get("import", 100000) and ("task import", 100000) in taskwarrior:
+        target("`import` of 100,000 ≤ 0.5× Taskwarrior `task import` of 100,000",
+               get("import", 100000).median / taskwarrior[("task import", 100000)].median, 0.5)
+
+    notes = os.path.join(HERE, "NOTES.md")
+    if os.path.exists(notes):
+        with open(notes) as file:
+            lines += ["", file.read().strip()]
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as file:
+        file.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
