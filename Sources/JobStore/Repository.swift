@@ -265,8 +265,9 @@ public struct Repository {
 
     /// Everything the rules need for the applications in `scope`, in four queries
     /// whatever their number: applications, highlights, interviews and calls, each
-    /// joined to the same filter, then grouped in memory.
-    public func histories(_ scope: Scope) throws -> [ApplicationHistory] {
+    /// joined to the same filter, then grouped in memory. The rules never read
+    /// highlights, so callers that only assess may leave them out.
+    public func histories(_ scope: Scope, withHighlights: Bool = true) throws -> [ApplicationHistory] {
         let (filter, arguments): (String, [any SQLBindable]) = switch scope {
         case .open: ("a.status IN ('applied', 'interviewing')", [])
         case .all: ("1", [])
@@ -277,9 +278,11 @@ public struct Repository {
                 "SELECT \(Self.applicationColumns) FROM applications a WHERE \(filter) ORDER BY a.id", arguments,
                 Self.decodeApplication)
             if case .one(let id) = scope, applications.isEmpty { throw StoreError.unknownApplication(id) }
-            try attachHighlights(
-                to: &applications,
-                filter: "WHERE application_id IN (SELECT a.id FROM applications a WHERE \(filter))", arguments)
+            if withHighlights {
+                try attachHighlights(
+                    to: &applications,
+                    filter: "WHERE application_id IN (SELECT a.id FROM applications a WHERE \(filter))", arguments)
+            }
 
             var histories = applications.map { ApplicationHistory(application: $0, interviews: []) }
             let applicationIndex = Dictionary(uniqueKeysWithValues: applications.enumerated().map { ($1.id, $0) })

@@ -113,16 +113,8 @@ struct ApplicationJSON: Encodable {
 }
 
 enum JSONOutput {
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     static func print<T: Encodable>(_ value: T) throws {
-        let data = try encoder().encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        FileHandle.standardOutput.write(try JSONWriter.data(value))
     }
 }
 

@@ -18,6 +18,8 @@ public struct Jobtrack: ParsableCommand {
             morning ask `jobtrack today`.
             """,
         version: "0.1.0",
+        // Every subcommand names itself: deriving names from type names costs each run
+        // more than the rules do at a thousand applications (bench/results.md).
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
             InterviewCommand.self, Call.self, Voicemail.self,

@@ -20,7 +20,9 @@ extension Session {
 }
 
 struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log a new application.")
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Log a new application.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -57,7 +59,9 @@ struct Add: ParsableCommand {
 }
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List applications by id.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List applications by id.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -80,7 +84,9 @@ struct List: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one application with its interviews, calls and follow-up.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one application with its interviews, calls and follow-up.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -100,6 +106,7 @@ struct Show: ParsableCommand {
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "edit",
         abstract: "Change an application's details.",
         discussion: "An empty --url or --note clears it.")
 
@@ -134,6 +141,7 @@ struct Edit: ParsableCommand {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Set an application's status.",
         discussion: "offer, accepted, rejected and withdrawn close it: no more follow-up calls.")
 
@@ -157,7 +165,9 @@ struct Status: ParsableCommand {
 }
 
 struct Delete: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Delete an application with its interviews and calls.")
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete an application with its interviews and calls.")
 
     @OptionGroup var global: GlobalOptions
 

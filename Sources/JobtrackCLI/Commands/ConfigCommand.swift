@@ -4,7 +4,7 @@ import Foundation
 import JobStore
 
 /// The settings `jobtrack config` knows, with what each must look like.
-enum ConfigKey: String, CaseIterable, ExpressibleByArgument {
+enum ConfigKey: String, CaseIterable, CodingKey, ExpressibleByArgument {
     case name, timezone
     case businessHours = "business_hours"
     case afterHours = "after_hours"
@@ -56,6 +56,7 @@ enum ConfigKey: String, CaseIterable, ExpressibleByArgument {
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Show or change settings.",
         discussion: "Settings: " + ConfigKey.allCases.map { "\($0.rawValue) — \($0.help)" }.joined(separator: "; ") + ".")
 
@@ -90,9 +91,7 @@ struct Config: ParsableCommand {
         let settings = try FollowUpSettings(stored: stored, timeZone: zone)
         let keys = key.map { [$0] } ?? ConfigKey.allCases
         if session.json {
-            var document: [String: String?] = [:]
-            for key in keys { document[key.rawValue] = .some(key.effectiveValue(settings, stored: stored)) }
-            try JSONOutput.print(document)
+            try JSONOutput.print(SettingsJSON(values: keys.map { ($0, $0.effectiveValue(settings, stored: stored)) }))
         } else if let key, keys.count == 1 {
             print(key.effectiveValue(settings, stored: stored) ?? "")
         } else {
@@ -101,6 +100,18 @@ struct Config: ParsableCommand {
                 let source = stored[key.rawValue] == nil && key != .name ? "  (default)" : ""
                 print("\(key.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(value)\(source)")
             }
+        }
+    }
+}
+
+/// The settings in force, in the order `config` lists them; null where unset.
+struct SettingsJSON: Encodable {
+    let values: [(ConfigKey, String?)]
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ConfigKey.self)
+        for (key, value) in values {
+            try container.encode(value, forKey: key)
         }
     }
 }

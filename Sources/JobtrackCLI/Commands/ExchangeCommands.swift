@@ -25,6 +25,7 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write every record out: JSON (everything), CSV (applications) or iCalendar (the next calls).",
         discussion: """
             json is the whole database, settings included, and reads back with `jobtrack import`. \
@@ -56,7 +57,7 @@ struct Export: ParsableCommand {
         switch format {
         case .json:
             let document = try session.exportDocument()
-            data = try JSONOutput.encoder().encode(document) + Data("\n".utf8)
+            data = try JSONWriter.data(document)
             records = document.applications.count
         case .csv:
             let applications = try session.repository.applications()
@@ -86,6 +87,7 @@ struct Export: ParsableCommand {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Read records from a JSON export or a CSV of applications, all or nothing.",
         discussion: """
             Records are added to those already there. Into a database with no applications, \
@@ -166,6 +168,7 @@ struct Import: ParsableCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Copy the database, online, to a new file.",
         discussion: """
             The copy is one consistent snapshot, taken while other runs go on writing, and \

@@ -5,13 +5,14 @@ import JobStore
 
 struct Today: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "today",
         abstract: "Whom to call today: overdue first, then by the time to call.")
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let session = try Session(global)
-        let entries = session.agenda(try session.repository.histories(.open))
+        let entries = session.agenda(try session.repository.histories(.open, withHighlights: false))
         if session.json {
             let calls = entries.filter { $0.assessment.state.isCallToday }
                 .sorted { Assessment.todayOrder($0.assessment, $1.assessment) }
@@ -24,6 +25,7 @@ struct Today: ParsableCommand {
 
 struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agenda",
         abstract: "Every open application's follow-up state, grouped by state.")
 
     @OptionGroup var global: GlobalOptions
@@ -33,7 +35,7 @@ struct Agenda: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let entries = session.agenda(try session.repository.histories(all ? .all : .open))
+        let entries = session.agenda(try session.repository.histories(all ? .all : .open, withHighlights: false))
         if session.json {
             try JSONOutput.print(entries.map(AgendaJSON.init))
         } else {
@@ -44,6 +46,7 @@ struct Agenda: ParsableCommand {
 
 struct Script: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "script",
         abstract: "What to say on the follow-up call, and as a voicemail.")
 
     @OptionGroup var global: GlobalOptions

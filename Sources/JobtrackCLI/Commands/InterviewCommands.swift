@@ -128,6 +128,7 @@ struct CallLog {
 
 struct Call: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "call",
         abstract: "Log a follow-up call to the interviewer of an application's latest interview.",
         discussion: """
             Only the number the interviewer gave may be dialled. bad-time needs --callback-at \
@@ -164,6 +165,7 @@ struct Call: ParsableCommand {
 
 struct Voicemail: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "voicemail",
         abstract: "Log a voicemail left for the interviewer (call --outcome voicemail).")
 
     @OptionGroup var global: GlobalOptions
