@@ -79,16 +79,38 @@ public struct Assessment: Sendable, Equatable {
     /// The order of `jobtrack today`: overdue before due, the oldest due_by first among
     /// the overdue, then by call_at, then by id — the most neglected call first.
     public static func todayOrder(_ lhs: Assessment, _ rhs: Assessment) -> Bool {
-        let (left, right) = (lhs.todayRank, rhs.todayRank)
-        if left != right { return left < right }
-        if left == 0, lhs.dueBy != rhs.dueBy { return ascendingNilsLast(lhs.dueBy, rhs.dueBy) }
-        return agendaOrder(lhs, rhs)
+        lhs.todayKey < rhs.todayKey
     }
 
     /// The order of `jobtrack agenda`: by call_at (no call last), then by id.
     public static func agendaOrder(_ lhs: Assessment, _ rhs: Assessment) -> Bool {
-        if lhs.callAt != rhs.callAt { return ascendingNilsLast(lhs.callAt, rhs.callAt) }
-        return lhs.applicationID < rhs.applicationID
+        lhs.agendaKey < rhs.agendaKey
+    }
+
+    /// What an order compares, as one small value: sorting many assessments by keys
+    /// made once is cheaper than copying whole assessments at every comparison.
+    public struct SortKey: Comparable, Sendable {
+        fileprivate let rank: Int
+        fileprivate let dueByDay: Int
+        fileprivate let callAt: Double
+        fileprivate let id: Int64
+
+        public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            (lhs.rank, lhs.dueByDay, lhs.callAt, lhs.id) < (rhs.rank, rhs.dueByDay, rhs.callAt, rhs.id)
+        }
+    }
+
+    /// The key of `todayOrder`.
+    public var todayKey: SortKey {
+        let rank = todayRank
+        // Only among the overdue does the oldest due_by come first; a missing one last.
+        let dueByDay = rank == 0 ? dueBy?.dayNumber ?? Int.max : 0
+        return SortKey(rank: rank, dueByDay: dueByDay, callAt: agendaKey.callAt, id: applicationID)
+    }
+
+    /// The key of `agendaOrder`; no call_at sorts last.
+    public var agendaKey: SortKey {
+        SortKey(rank: 0, dueByDay: 0, callAt: callAt?.timeIntervalSince1970 ?? .infinity, id: applicationID)
     }
 
     private var todayRank: Int {
@@ -96,14 +118,6 @@ public struct Assessment: Sendable, Equatable {
         case .overdue: return 0
         case .due: return 1
         default: return 2
-        }
-    }
-
-    private static func ascendingNilsLast<T: Comparable>(_ lhs: T?, _ rhs: T?) -> Bool {
-        switch (lhs, rhs) {
-        case let (left?, right?): return left < right
-        case (.some, nil): return true
-        default: return false
         }
     }
 }

@@ -268,11 +268,16 @@ public struct Repository {
     /// joined to the same filter, then grouped in memory. The rules never read
     /// highlights, so callers that only assess may leave them out.
     public func histories(_ scope: Scope, withHighlights: Bool = true) throws -> [ApplicationHistory] {
+        // For many applications, walk each table in its own index order and look the
+        // application up by rowid: no sort, and no index on status worth using when most
+        // applications are open (`+` keeps SQLite from choosing it). For one, let the
+        // planner start from the application.
         let (filter, arguments): (String, [any SQLBindable]) = switch scope {
-        case .open: ("a.status IN ('applied', 'interviewing')", [])
+        case .open: ("+a.status IN ('applied', 'interviewing')", [])
         case .all: ("1", [])
         case .one(let id): ("a.id = ?", [id])
         }
+        let join = if case .one = scope { "JOIN" } else { "CROSS JOIN" }
         return try database.read {
             var applications = try database.fetchAll(
                 "SELECT \(Self.applicationColumns) FROM applications a WHERE \(filter) ORDER BY a.id", arguments,
@@ -290,7 +295,7 @@ public struct Repository {
             try database.forEachRow(
                 """
                 SELECT \(Self.qualified(Self.interviewColumns, by: "i"))
-                FROM interviews i JOIN applications a ON a.id = i.application_id
+                FROM interviews i \(join) applications a ON a.id = i.application_id
                 WHERE \(filter) ORDER BY i.application_id, i.held_at, i.id
                 """, arguments
             ) { row in
@@ -303,8 +308,8 @@ public struct Repository {
                 """
                 SELECT \(Self.qualified(Self.callColumns, by: "c"))
                 FROM call_attempts c
-                JOIN interviews i ON i.id = c.interview_id
-                JOIN applications a ON a.id = i.application_id
+                \(join) interviews i ON i.id = c.interview_id
+                \(join) applications a ON a.id = i.application_id
                 WHERE \(filter) ORDER BY c.interview_id, c.at, c.id
                 """, arguments
             ) { row in

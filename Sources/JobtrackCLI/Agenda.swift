@@ -58,14 +58,24 @@ extension Session {
     func agenda(_ histories: [ApplicationHistory]) -> [AgendaEntry] {
         let engine = engine
         var mapper = FactsMapper(fallbackZone: userZone)
-        return histories
-            .map { AgendaEntry(history: $0, assessment: engine.assess(mapper.facts(for: $0), now: now)) }
-            .sorted { Assessment.agendaOrder($0.assessment, $1.assessment) }
+        let entries = histories.map {
+            AgendaEntry(history: $0, assessment: engine.assess(mapper.facts(for: $0), now: now))
+        }
+        return entries.ordered(by: \.agendaKey)
     }
 
     func entry(for id: Int64) throws -> AgendaEntry {
         let history = try repository.history(of: id)
         var mapper = FactsMapper(fallbackZone: userZone)
         return AgendaEntry(history: history, assessment: engine.assess(mapper.facts(for: history), now: now))
+    }
+}
+
+extension Array where Element == AgendaEntry {
+    /// Sorted by a key of each assessment, made once per entry; each entry, which
+    /// carries its whole history, is copied once, into place.
+    func ordered(by key: (Assessment) -> Assessment.SortKey) -> [AgendaEntry] {
+        let keys = map { key($0.assessment) }
+        return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
     }
 }

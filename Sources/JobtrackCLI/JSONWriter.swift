@@ -27,36 +27,44 @@ final class JSONFrame {
 final class JSONSink {
     fileprivate(set) var bytes: [UInt8] = []
     private var open: [JSONFrame] = []
+    /// A line break followed by the indentation of each depth, made once.
+    private var indents: [[UInt8]] = []
 
     init() {
         bytes.reserveCapacity(1 << 16)
     }
 
     func write<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: writeString(text)
-        case let number as Int64: writeASCII(String(number))
-        case let number as Int: writeASCII(String(number))
-        case let flag as Bool: writeASCII(flag ? "true" : "false")
-        case let number as Double: try writeDouble(number)
-        case let table as [String: String]:
-            // A dictionary has no order of its own: sorted keys make the same data the same bytes.
-            let frame = JSONFrame()
-            open(frame, as: .object)
-            for key in table.keys.sorted() {
-                beginMember(of: frame, key: key)
-                writeString(table[key]!)
-            }
-            closeThrough(frame)
-        default:
-            let frame = JSONFrame()
-            try value.encode(to: FrameEncoder(sink: self, frame: frame))
-            switch frame.kind {
-            case .unopened: writeASCII("{}")
-            case .single: break
-            case .object, .array: closeThrough(frame)
-            }
+        // The documents are mostly text, numbers and nulls: comparing type metadata is
+        // cheap where a chain of dynamic casts per value is not.
+        if T.self == String.self { return writeString(unsafeBitCast(value, to: String.self)) }
+        if T.self == String?.self {
+            guard let text = unsafeBitCast(value, to: String?.self) else { return writeASCII("null") }
+            return writeString(text)
         }
+        if T.self == Int64.self { return writeASCII(String(unsafeBitCast(value, to: Int64.self))) }
+        if T.self == Int.self { return writeASCII(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Bool.self { return writeASCII(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        if T.self == Double.self { return try writeDouble(unsafeBitCast(value, to: Double.self)) }
+        if T.self == [String: String].self { return writeSorted(unsafeBitCast(value, to: [String: String].self)) }
+        let frame = JSONFrame()
+        try value.encode(to: FrameEncoder(sink: self, frame: frame))
+        switch frame.kind {
+        case .unopened: writeASCII("{}")
+        case .single: break
+        case .object, .array: closeThrough(frame)
+        }
+    }
+
+    /// A dictionary has no order of its own: sorted keys make the same data the same bytes.
+    private func writeSorted(_ table: [String: String]) {
+        let frame = JSONFrame()
+        open(frame, as: .object)
+        for key in table.keys.sorted() {
+            beginMember(of: frame, key: key)
+            writeString(table[key]!)
+        }
+        closeThrough(frame)
     }
 
     // MARK: Containers
@@ -96,8 +104,11 @@ final class JSONSink {
 
     /// A line break indented two spaces for each open container.
     private func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * open.count))
+        let depth = open.count
+        while indents.count <= depth {
+            indents.append([UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * indents.count))
+        }
+        bytes.append(contentsOf: indents[depth])
     }
 
     // MARK: Scalars
@@ -114,24 +125,38 @@ final class JSONSink {
     }
 
     /// A string with the escapes RFC 8259 requires; everything else, non-ASCII
-    /// included, as its UTF-8 bytes.
+    /// included, as its UTF-8 bytes. Most text needs no escape and is copied whole.
     func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: Self.escaped(utf8))
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func escaped(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): result += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\n"): result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): result += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): result += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+                result += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                           hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            default: result.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        return result
     }
 }
 
@@ -170,6 +195,11 @@ private struct ObjectWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         sink.beginMember(of: frame, key: key.stringValue)
         try sink.write(value)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        sink.beginMember(of: frame, key: key.stringValue)
+        sink.writeString(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(

@@ -96,7 +96,7 @@ struct TextRenderer {
 
     func today(_ entries: [AgendaEntry]) -> String {
         let today = session.today(in: session.userZone)
-        let calls = entries.filter { $0.assessment.state.isCallToday }.sorted { Assessment.todayOrder($0.assessment, $1.assessment) }
+        let calls = entries.filter { $0.assessment.state.isCallToday }.ordered(by: \.todayKey)
         var lines = [style.bold("\(today.shortText) \(today.year): ")
             + (calls.isEmpty ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")]
         lines += calls.map(callLine)
@@ -117,7 +117,7 @@ struct TextRenderer {
         var lines: [String] = []
         for state in FollowUpState.agendaGroups {
             guard var members = groups[state] else { continue }
-            if state.isCallToday { members.sort { Assessment.todayOrder($0.assessment, $1.assessment) } }
+            if state.isCallToday { members = members.ordered(by: \.todayKey) }
             if !lines.isEmpty { lines.append("") }
             lines.append(style.bold("\(state.heading) (\(members.count))"))
             lines += members.map(agendaLine)

@@ -14,8 +14,7 @@ struct Today: ParsableCommand {
         let session = try Session(global)
         let entries = session.agenda(try session.repository.histories(.open, withHighlights: false))
         if session.json {
-            let calls = entries.filter { $0.assessment.state.isCallToday }
-                .sorted { Assessment.todayOrder($0.assessment, $1.assessment) }
+            let calls = entries.filter { $0.assessment.state.isCallToday }.ordered(by: \.todayKey)
             try JSONOutput.print(calls.map(AgendaJSON.init))
         } else {
             print(session.renderer.today(entries))
