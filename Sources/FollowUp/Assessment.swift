@@ -50,13 +50,15 @@ public struct Assessment: Sendable, Equatable {
     public var timeZone: TimeZone?
     /// Voicemails and unanswered calls on the latest interview.
     public var unansweredAttempts: Int
+    /// Which rule decided the state, with what it cites.
+    public var rule: Reason
     /// One sentence citing the rule that decided the state.
-    public var reason: String
+    public var reason: String { rule.text }
 
     public init(applicationID: Int64, state: FollowUpState, dueFrom: CalendarDate? = nil,
                 dueBy: CalendarDate? = nil, callAt: Date? = nil, interviewID: Int64? = nil,
                 interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
-                unansweredAttempts: Int = 0, reason: String) {
+                unansweredAttempts: Int = 0, rule: Reason) {
         self.applicationID = applicationID
         self.state = state
         self.dueFrom = dueFrom
@@ -67,7 +69,7 @@ public struct Assessment: Sendable, Equatable {
         self.phone = phone
         self.timeZone = timeZone
         self.unansweredAttempts = unansweredAttempts
-        self.reason = reason
+        self.rule = rule
     }
 
     /// `call_at` as ISO 8601 with the interviewer's offset, as the JSON prints it.

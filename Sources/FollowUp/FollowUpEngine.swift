@@ -14,7 +14,7 @@ public struct FollowUpEngine: Sendable {
 
     /// Assesses `application` at `now`: the first rule of SPEC §2 that matches decides.
     public func assess(_ application: ApplicationFacts, now: Date) -> Assessment {
-        var result = Assessment(applicationID: application.id, state: .closed, reason: Reason.closed)
+        var result = Assessment(applicationID: application.id, state: .closed, rule: .closed)
         // "A new interview round starts follow-up afresh": only the latest counts.
         let interview = Self.latest(application.interviews) { ($0.heldAt, $0.id) }
         if let interview {
@@ -29,7 +29,7 @@ public struct FollowUpEngine: Sendable {
         // Rule 2 — nothing to follow up before an interview.
         guard let interview else {
             result.state = .notInterviewed
-            result.reason = Reason.notInterviewed
+            result.rule = .notInterviewed
             return result
         }
 
@@ -37,13 +37,13 @@ public struct FollowUpEngine: Sendable {
         result.state = verdict.state
         result.dueFrom = verdict.dueFrom
         result.dueBy = verdict.dueBy
-        result.reason = verdict.reason
+        result.rule = verdict.rule
         switch verdict.state {
         case .due, .overdue:
             // "Only ever call the number the interviewer gave — never the front desk."
             guard interview.hasPhone else {
                 result.state = .noNumber
-                result.reason = Reason.noNumber
+                result.rule = .noNumber
                 return result
             }
             // "If it is not a good time, ask when is better and call back exactly then."
@@ -79,7 +79,7 @@ public struct FollowUpEngine: Sendable {
         var dueBy: CalendarDate?
         /// The time the interviewer chose, when rule 3 decided.
         var callback: Date?
-        var reason: String
+        var rule: Reason
     }
 
     private func decide(_ interview: InterviewFacts, unanswered: Int, now: Date) -> Verdict {
@@ -99,16 +99,16 @@ public struct FollowUpEngine: Sendable {
             let day = CalendarDate.containing(callback, in: zone)
             let state = Self.state(today: today, from: day, by: day, before: .callbackScheduled)
             return Verdict(state: state, dueFrom: day, dueBy: day, callback: callback,
-                           reason: Reason.callback(state: state, askedOn: CalendarDate.containing(last.at, in: zone),
+                           rule: .callback(state: state, askedOn: CalendarDate.containing(last.at, in: zone),
                                                    at: callback, in: zone, stillAhead: callback >= now))
         }
         // Rule 4 — spoke with the interviewer: the follow-up call has been made.
         if let last, last.outcome == .reached {
-            return Verdict(state: .followedUp, reason: Reason.followedUp(on: CalendarDate.containing(last.at, in: zone)))
+            return Verdict(state: .followedUp, rule: .followedUp(on: CalendarDate.containing(last.at, in: zone)))
         }
         // Rule 5 — "after two unanswered tries, stop calling".
         if unanswered >= settings.maxAttempts {
-            return Verdict(state: .triedTwice, reason: Reason.triedTwice(unanswered))
+            return Verdict(state: .triedTwice, rule: .triedTwice(unanswered))
         }
         // Rule 6 — "leave a voicemail; if it is not returned by the next day, try once
         // more" — and never before the window opens.
@@ -117,7 +117,7 @@ public struct FollowUpEngine: Sendable {
             let retry = max(calendar.businessDay(1, after: lastDate), dueFrom)
             let state = Self.state(today: today, from: retry, by: retry, before: .awaitingReply)
             return Verdict(state: state, dueFrom: retry, dueBy: retry,
-                           reason: Reason.retry(state: state, after: last.outcome, on: lastDate, retry: retry,
+                           rule: .retry(state: state, after: last.outcome, on: lastDate, retry: retry,
                                                 triesLeft: settings.maxAttempts - unanswered))
         }
         // Rule 7 — the window after the anchor. It is also where a history the store
@@ -125,7 +125,7 @@ public struct FollowUpEngine: Sendable {
         let state = Self.state(today: today, from: dueFrom, by: dueBy,
                                before: decision == nil ? .tooSoon : .waitingOnDecision)
         return Verdict(state: state, dueFrom: dueFrom, dueBy: dueBy,
-                       reason: Reason.window(state: state, interviewed: interviewDate, decision: decision,
+                       rule: .window(state: state, interviewed: interviewDate, decision: decision,
                                              dueFrom: dueFrom, dueBy: dueBy, waitFrom: settings.waitFrom,
                                              waitTo: settings.waitTo))
     }

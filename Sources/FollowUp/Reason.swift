@@ -1,15 +1,44 @@
 import Foundation
 
-/// The one-sentence reasons, each citing the rule that decided: the user should see
-/// why jobtrack says "call now" or "wait", not just that it does. Dates are cited on
-/// the interviewer's clock as "Mon Nov 30".
-enum Reason {
-    static let closed = "The application is closed: no more follow-up calls"
-    static let notInterviewed = "No interview yet: nothing to follow up"
-    static let noNumber = "The interviewer gave no number: don't call the front desk; write instead"
+/// Which rule decided an assessment, with what its sentence cites. The sentence is
+/// worded only when asked for: an agenda of thousands is assessed whole, but only the
+/// calls of the day are read. Dates are cited on the interviewer's clock as "Mon Nov 30".
+public enum Reason: Sendable, Equatable {
+    case closed
+    case notInterviewed
+    case noNumber
+    case callback(state: FollowUpState, askedOn: CalendarDate, at: Date, in: TimeZone, stillAhead: Bool)
+    case followedUp(on: CalendarDate)
+    case triedTwice(Int)
+    case retry(state: FollowUpState, after: CallOutcome, on: CalendarDate, retry: CalendarDate, triesLeft: Int)
+    case window(state: FollowUpState, interviewed: CalendarDate, decision: CalendarDate?, dueFrom: CalendarDate,
+                dueBy: CalendarDate, waitFrom: Int, waitTo: Int)
 
-    static func callback(state: FollowUpState, askedOn: CalendarDate, at callback: Date, in zone: TimeZone,
-                         stillAhead: Bool) -> String {
+    /// The one sentence the user reads.
+    public var text: String {
+        switch self {
+        case .closed:
+            return "The application is closed: no more follow-up calls"
+        case .notInterviewed:
+            return "No interview yet: nothing to follow up"
+        case .noNumber:
+            return "The interviewer gave no number: don't call the front desk; write instead"
+        case let .callback(state, askedOn, callback, zone, stillAhead):
+            return Self.callback(state: state, askedOn: askedOn, at: callback, in: zone, stillAhead: stillAhead)
+        case let .followedUp(date):
+            return "Reached the interviewer on \(date.shortText): the follow-up call is done"
+        case let .triedTwice(unanswered):
+            return Self.triedTwice(unanswered)
+        case let .retry(state, outcome, date, retry, triesLeft):
+            return Self.retry(state: state, after: outcome, on: date, retry: retry, triesLeft: triesLeft)
+        case let .window(state, interviewed, decision, dueFrom, dueBy, waitFrom, waitTo):
+            return Self.window(state: state, interviewed: interviewed, decision: decision, dueFrom: dueFrom,
+                               dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo)
+        }
+    }
+
+    private static func callback(state: FollowUpState, askedOn: CalendarDate, at callback: Date, in zone: TimeZone,
+                                 stillAhead: Bool) -> String {
         let asked = "Asked on \(askedOn.shortText) to be called back "
             + "\(CalendarDate.containing(callback, in: zone).shortText) at \(TimeText.hourMinute(callback, in: zone))"
         switch state {
@@ -19,11 +48,7 @@ enum Reason {
         }
     }
 
-    static func followedUp(on date: CalendarDate) -> String {
-        "Reached the interviewer on \(date.shortText): the follow-up call is done"
-    }
-
-    static func triedTwice(_ unanswered: Int) -> String {
+    private static func triedTwice(_ unanswered: Int) -> String {
         let times: String
         switch unanswered {
         case 1: times = "once"
@@ -33,8 +58,8 @@ enum Reason {
         return "Tried \(times) with no answer: stop calling"
     }
 
-    static func retry(state: FollowUpState, after outcome: CallOutcome, on date: CalendarDate,
-                      retry: CalendarDate, triesLeft: Int) -> String {
+    private static func retry(state: FollowUpState, after outcome: CallOutcome, on date: CalendarDate,
+                              retry: CalendarDate, triesLeft: Int) -> String {
         let again = triesLeft == 1 ? "once more" : "again"
         let voicemail = outcome == .voicemail
         let lead = voicemail ? "Voicemail left \(date.shortText)" : "No answer \(date.shortText)"
@@ -49,8 +74,8 @@ enum Reason {
         }
     }
 
-    static func window(state: FollowUpState, interviewed: CalendarDate, decision: CalendarDate?,
-                       dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int) -> String {
+    private static func window(state: FollowUpState, interviewed: CalendarDate, decision: CalendarDate?,
+                               dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int) -> String {
         let days = waitFrom == waitTo ? "\(waitFrom)" : "\(waitFrom)–\(waitTo)"
         let unit = waitTo == 1 ? "business day" : "business days"
         let dates = dueFrom == dueBy ? dueFrom.shortText : "\(dueFrom.shortText) – \(dueBy.shortText)"

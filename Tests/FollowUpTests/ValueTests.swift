@@ -145,7 +145,7 @@ struct ValueTests {
     func todayOrder() {
         func item(_ id: Int64, _ state: FollowUpState, dueBy: String?, callAt: String?) -> Assessment {
             Assessment(applicationID: id, state: state, dueBy: dueBy.map(day), callAt: callAt.map { instant($0) },
-                       reason: "")
+                       rule: .closed)
         }
         let shuffled = [
             item(1, .due, dueBy: "2026-12-03", callAt: "2026-12-02 11:00"),
@@ -163,11 +163,11 @@ struct ValueTests {
     @Test("the agenda is ordered by call_at, no call last, then id")
     func agendaOrder() {
         let items = [
-            Assessment(applicationID: 3, state: .followedUp, reason: ""),
-            Assessment(applicationID: 2, state: .due, callAt: instant("2026-12-02 10:00"), reason: ""),
-            Assessment(applicationID: 1, state: .closed, reason: ""),
-            Assessment(applicationID: 4, state: .tooSoon, callAt: instant("2026-12-02 09:00"), reason: ""),
-            Assessment(applicationID: 5, state: .due, callAt: instant("2026-12-02 10:00"), reason: ""),
+            Assessment(applicationID: 3, state: .followedUp, rule: .closed),
+            Assessment(applicationID: 2, state: .due, callAt: instant("2026-12-02 10:00"), rule: .closed),
+            Assessment(applicationID: 1, state: .closed, rule: .closed),
+            Assessment(applicationID: 4, state: .tooSoon, callAt: instant("2026-12-02 09:00"), rule: .closed),
+            Assessment(applicationID: 5, state: .due, callAt: instant("2026-12-02 10:00"), rule: .closed),
         ]
         #expect(items.sorted(by: Assessment.agendaOrder).map(\.applicationID) == [4, 2, 5, 1, 3])
     }
