@@ -62,7 +62,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// "2026-11-30".
     public var iso: String {
-        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+        FixedText.make(capacity: 10) { appendISO(to: &$0) }
+    }
+
+    func appendISO(to text: inout FixedText) {
+        text.append(year, width: 4)
+        text.append("-")
+        text.append(month, width: 2)
+        text.append("-")
+        text.append(day, width: 2)
     }
 
     public var description: String { iso }
@@ -156,11 +164,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     static func floorMod(_ value: Int, _ divisor: Int) -> Int {
         let remainder = value % divisor
         return remainder < 0 ? remainder + divisor : remainder
-    }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Decimal digits only: no sign, no spaces, which `Int(_:)` would let through.

@@ -28,7 +28,13 @@ public struct DailyWindow: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// "09:00-17:00".
-    public var description: String { Self.text(start) + "-" + Self.text(end) }
+    public var description: String {
+        FixedText.make(capacity: 11) { text in
+            text.appendClock(start * 60, seconds: false)
+            text.append("-")
+            text.appendClock(end * 60, seconds: false)
+        }
+    }
 
     /// Whether the minute of the day `minute` falls inside (start included, end excluded).
     public func contains(minute: Int) -> Bool { start <= minute && minute < end }
@@ -61,9 +67,5 @@ public struct DailyWindow: Sendable, Hashable, Codable, CustomStringConvertible 
               let minutes = CalendarDate.number(bytes[base + 3..<base + 5]),
               minutes < 60, hours < 24 || (hours == 24 && minutes == 0) else { return nil }
         return hours * 60 + minutes
-    }
-
-    private static func text(_ minutes: Int) -> String {
-        CalendarDate.pad(minutes / 60, 2) + ":" + CalendarDate.pad(minutes % 60, 2)
     }
 }

@@ -86,19 +86,21 @@ public enum TimeText {
         let seconds = ZoneClock.seconds(instant)
         let offset = clock.offset(at: seconds)
         let (day, second) = clock.localDay(of: seconds)
-        let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset) / 60
-        return CalendarDate(dayNumber: day).iso + "T" + clockText(second, seconds: true)
-            + sign + CalendarDate.pad(magnitude / 60, 2) + ":" + CalendarDate.pad(magnitude % 60, 2)
+        return FixedText.make(capacity: 25) { text in
+            CalendarDate(dayNumber: day).appendISO(to: &text)
+            text.append("T")
+            text.appendClock(second, seconds: true)
+            text.append(offset < 0 ? "-" : "+")
+            text.append(magnitude / 60, width: 2)
+            text.append(":")
+            text.append(magnitude % 60, width: 2)
+        }
     }
 
     /// The wall-clock time at `instant` in `zone`, "14:00".
     public static func hourMinute(_ instant: Date, in zone: TimeZone) -> String {
-        clockText(ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second, seconds: false)
-    }
-
-    static func clockText(_ secondOfDay: Int, seconds: Bool) -> String {
-        let text = CalendarDate.pad(secondOfDay / 3600, 2) + ":" + CalendarDate.pad(secondOfDay / 60 % 60, 2)
-        return seconds ? text + ":" + CalendarDate.pad(secondOfDay % 60, 2) : text
+        let second = ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second
+        return FixedText.make(capacity: 5) { $0.appendClock(second, seconds: false) }
     }
 }

@@ -41,9 +41,8 @@ extension Session {
 }
 
 /// A JSON value as written in the file, so that each field can be checked for its
-/// type with its position named (JSONDecoder's own errors name coding paths, not the
-/// user's view of the document).
-enum JSONValue: Decodable, Equatable {
+/// type with its position named in the user's view of the document.
+enum JSONValue: Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -51,25 +50,6 @@ enum JSONValue: Decodable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
 
     /// How the user would call this kind of value in a message.
     var kind: String {
@@ -180,37 +160,15 @@ struct JSONImport {
     func read(_ data: Data) throws -> ImportBatch {
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            root = try JSONParser.parse(data)
         } catch {
-            throw ExchangeError.notJSON(file, reason: Self.syntaxError(in: data))
+            throw ExchangeError.notJSON(file, reason: error.description)
         }
         do {
             return try batch(root)
         } catch let problem as FieldProblem {
             throw ExchangeError.invalid(file, position: problem.position, reason: problem.reason)
         }
-    }
-
-    /// Where the syntax breaks. JSONDecoder says only that it does; Foundation's
-    /// JSONSerialization names a character offset, turned here into a line and column.
-    static func syntaxError(in data: Data) -> String {
-        guard String(validating: data, as: UTF8.self) != nil else { return "not UTF-8 text" }
-        let message: String
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "malformed"
-        } catch {
-            message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "malformed"
-        }
-        let text = message.hasSuffix(".") ? String(message.dropLast()) : message
-        guard let range = text.range(of: "around character "), let offset = Int(text[range.upperBound...]) else {
-            return text
-        }
-        let prefix = data.prefix(offset)
-        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? prefix.startIndex
-        let column = String(decoding: prefix[lineStart...], as: UTF8.self).count + 1
-        return text[..<range.lowerBound].trimmingCharacters(in: .whitespaces) + " at line \(line), column \(column)"
     }
 
     private func batch(_ root: JSONValue) throws -> ImportBatch {

@@ -1,0 +1,243 @@
+import Foundation
+
+/// Reads a JSON text (RFC 8259) into a `JSONValue`, naming the line and column where
+/// the syntax breaks.
+///
+/// Decoding the generic value through `JSONDecoder` tried each type in turn and
+/// threw at every miss: 62% of an import (bench/results.md). This reads each byte once.
+struct JSONParser {
+    struct SyntaxError: Error, Equatable {
+        let reason: String
+        let line: Int
+        let column: Int
+
+        var description: String { "\(reason) at line \(line), column \(column)" }
+    }
+
+    /// Deeper than any export; a bound keeps a hostile file from exhausting the stack.
+    static let maximumDepth = 512
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+
+    static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: Array(data))
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the document") }
+        return value
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func value() throws(SyntaxError) -> JSONValue {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of the document") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        default: throw error("unexpected character")
+        }
+    }
+
+    private mutating func object() throws(SyntaxError) -> JSONValue {
+        try enter()
+        index += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            index += 1
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
+            let key = try string()
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a member name") }
+            index += 1
+            members[key] = try value()
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) {
+                index += 1
+            } else if peek(UInt8(ascii: "}")) {
+                index += 1
+                depth -= 1
+                return .object(members)
+            } else {
+                throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func array() throws(SyntaxError) -> JSONValue {
+        try enter()
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            elements.append(try value())
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) {
+                index += 1
+            } else if peek(UInt8(ascii: "]")) {
+                index += 1
+                depth -= 1
+                return .array(elements)
+            } else {
+                throw error("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    private mutating func enter() throws(SyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("nested more than \(Self.maximumDepth) deep") }
+    }
+
+    private mutating func string() throws(SyntaxError) -> String {
+        index += 1
+        let start = index
+        // Most strings have no escapes: take their bytes whole.
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            guard bytes[index] >= 0x20 else { throw error("a control character inside a string") }
+            index += 1
+        }
+        guard index < bytes.count else { throw error("a string that never ends") }
+        var utf8 = Array(bytes[start..<index])
+        while bytes[index] != UInt8(ascii: "\"") {
+            if bytes[index] == UInt8(ascii: "\\") {
+                try escape(into: &utf8)
+            } else {
+                guard bytes[index] >= 0x20 else { throw error("a control character inside a string") }
+                utf8.append(bytes[index])
+                index += 1
+            }
+            guard index < bytes.count else { throw error("a string that never ends") }
+        }
+        index += 1
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw error("text that is not UTF-8") }
+        return text
+    }
+
+    private static let simpleEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"),
+        UInt8(ascii: "/"): UInt8(ascii: "/"), UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C,
+        UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+    ]
+
+    private mutating func escape(into utf8: inout [UInt8]) throws(SyntaxError) {
+        index += 1
+        guard index < bytes.count else { throw error("a string that never ends") }
+        if let byte = Self.simpleEscapes[bytes[index]] {
+            utf8.append(byte)
+            index += 1
+            return
+        }
+        guard bytes[index] == UInt8(ascii: "u") else { throw error("an unknown escape") }
+        index += 1
+        var scalar = try hexQuad()
+        if (0xD800..<0xDC00).contains(scalar) {
+            // A high surrogate must be followed by its low half: together, one scalar.
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { throw error("half of a surrogate pair") }
+            index += 2
+            let low = try hexQuad()
+            guard (0xDC00..<0xE000).contains(low) else { throw error("half of a surrogate pair") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        }
+        guard let character = Unicode.Scalar(scalar) else { throw error("half of a surrogate pair") }
+        utf8.append(contentsOf: String(character).utf8)
+    }
+
+    private mutating func hexQuad() throws(SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("a \\u escape without four hex digits") }
+        var value: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
+                throw error("a \\u escape without four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        index += 4
+        return value
+    }
+
+    private mutating func number() throws(SyntaxError) -> JSONValue {
+        let start = index
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number without digits") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        var isInteger = true
+        if peek(UInt8(ascii: ".")) {
+            isInteger = false
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number without digits after '.'") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number without an exponent") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        guard let number = Double(text) else { throw error("a number out of range") }
+        return .number(number)
+    }
+
+    private mutating func literal(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+        let expected = Array(word.utf8)
+        guard bytes[index...].starts(with: expected) else { throw error("unexpected character") }
+        index += expected.count
+        return value
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private func peek(_ byte: UInt8) -> Bool {
+        index < bytes.count && bytes[index] == byte
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): index += 1
+            default: return
+            }
+        }
+    }
+
+    /// The error at the current byte, with its line and column (in characters).
+    private func error(_ reason: String) -> SyntaxError {
+        let end = min(index, bytes.count)
+        let prefix = bytes[..<end]
+        let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
+        return SyntaxError(reason: reason, line: line, column: column)
+    }
+}

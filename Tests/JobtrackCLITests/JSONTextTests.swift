@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import JobtrackCLI
+
+@Suite("JSON text: the import parser and the output writer")
+struct JSONTextTests {
+    static func parse(_ text: String) throws -> JSONValue {
+        try JSONParser.parse(Data(text.utf8))
+    }
+
+    @Test("every kind of value, escapes and surrogate pairs included")
+    func values() throws {
+        let value = try Self.parse(#"""
+            {"a": [1, -2, 3.5, 1e3, true, false, null],
+             "s": "q\"b\\s\/n\n t\t u\u00e9 \ud83d\ude00 é 👩🏽‍💻", "e": {}, "z": []}
+            """#)
+        #expect(value == .object([
+            "a": .array([.integer(1), .integer(-2), .number(3.5), .number(1000), .bool(true), .bool(false), .null]),
+            "s": .string("q\"b\\s/n\n t\t u\u{e9} 😀 é 👩🏽‍💻"),
+            "e": .object([:]),
+            "z": .array([]),
+        ]))
+    }
+
+    @Test("a byte order mark before the document is skipped")
+    func byteOrderMark() throws {
+        #expect(try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))) == .array([.integer(1)]))
+    }
+
+    static let broken: [(String, String, Int, Int)] = [
+        ("{\"a\": 1,}", "expected a member name in quotes", 1, 9),
+        ("[1, 2", "expected ',' or ']' in an array", 1, 6),
+        ("{\n  \"a\": tru }", "unexpected character", 2, 8),
+        ("\"tab\there\"", "a control character inside a string", 1, 5),
+        ("\"open", "a string that never ends", 1, 6),
+        ("[01]", "expected ',' or ']' in an array", 1, 3),
+        ("[1.]", "a number without digits after '.'", 1, 4),
+        ("\"\\ud83d\"", "half of a surrogate pair", 1, 8),
+        ("\"\\x\"", "an unknown escape", 1, 3),
+        ("[] []", "unexpected text after the document", 1, 4),
+        ("", "unexpected end of the document", 1, 1),
+    ]
+
+    @Test("broken text is refused with the line and column", arguments: broken)
+    func refusals(_ text: String, reason: String, line: Int, column: Int) {
+        #expect(throws: JSONParser.SyntaxError(reason: reason, line: line, column: column)) {
+            try Self.parse(text)
+        }
+    }
+
+    @Test("nesting is bounded")
+    func depth() {
+        let deep = String(repeating: "[", count: JSONParser.maximumDepth + 1)
+        #expect(throws: JSONParser.SyntaxError.self) { try Self.parse(deep) }
+    }
+
+    struct Sample: Encodable {
+        let text: String
+        let missing: String?
+        let count: Int
+        let flags: [Bool]
+        let nested: [String: String]
+        let empty: [Int]
+
+        enum CodingKeys: String, CodingKey { case text, missing, count, flags, nested, empty }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(missing, forKey: .missing)
+            try container.encode(count, forKey: .count)
+            try container.encode(flags, forKey: .flags)
+            try container.encode(nested, forKey: .nested)
+            try container.encode(empty, forKey: .empty)
+        }
+    }
+
+    @Test("the writer keeps the encoding order, writes null, sorts dictionaries and indents")
+    func writer() throws {
+        let sample = Sample(text: "a", missing: nil, count: 3, flags: [true], nested: ["b": "2", "a": "1"], empty: [])
+        let text = String(decoding: try JSONWriter.data(sample), as: UTF8.self)
+        #expect(text == """
+            {
+              "text" : "a",
+              "missing" : null,
+              "count" : 3,
+              "flags" : [
+                true
+              ],
+              "nested" : {
+                "a" : "1",
+                "b" : "2"
+              },
+              "empty" : []
+            }
+
+            """)
+    }
+
+    @Test("any text survives writing and reading back", arguments: [
+        "plain", "quote \" backslash \\ slash /", "line\nbreak\r\ttab", "nul \u{0} bell \u{7} esc \u{1B}",
+        "emoji 👩🏽‍💻 🇯🇵 déjà vu 日本語", "'); DROP TABLE applications; --",
+    ])
+    func roundTrip(_ text: String) throws {
+        #expect(try JSONParser.parse(JSONWriter.data([text])) == .array([.string(text)]))
+    }
+}
