@@ -49,7 +49,9 @@ public struct Repository {
                 [company, role, status.rawValue, appliedOn, url, notes, now, now])
             let id = database.lastInsertedRowID
             try replaceHighlights(of: id, with: highlights)
-            return try application(id)
+            return Application(
+                id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
+                highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
         }
     }
 
@@ -140,16 +142,17 @@ public struct Repository {
         applicationID: Int64, heldAt: Date, tz: String, interviewer: String? = nil, phone: String? = nil,
         decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [], notes: String? = nil
     ) throws -> Interview {
-        try database.write {
-            _ = try application(applicationID)
-            try database.execute(
-                """
-                INSERT INTO interviews (application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [applicationID, heldAt, tz, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ","), notes])
-            return try interview(database.lastInsertedRowID)
-        }
+        try insert(
+            """
+            INSERT INTO interviews (application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [applicationID, heldAt, tz, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ","), notes],
+            missingParent: .unknownApplication(applicationID))
+        return Interview(
+            id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
+            interviewer: interviewer, phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy,
+            notes: notes)
     }
 
     public func interview(_ id: Int64) throws -> Interview {
@@ -205,13 +208,13 @@ public struct Repository {
         interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date? = nil, number: String,
         notes: String? = nil
     ) throws -> CallAttempt {
-        try database.write {
-            _ = try interview(interviewID)
-            try database.execute(
-                "INSERT INTO call_attempts (interview_id, at, outcome, callback_at, number, notes) VALUES (?, ?, ?, ?, ?, ?)",
-                [interviewID, at, outcome.rawValue, callbackAt, number, notes])
-            return try call(database.lastInsertedRowID)
-        }
+        try insert(
+            "INSERT INTO call_attempts (interview_id, at, outcome, callback_at, number, notes) VALUES (?, ?, ?, ?, ?, ?)",
+            [interviewID, at, outcome.rawValue, callbackAt, number, notes],
+            missingParent: .unknownInterview(interviewID))
+        return CallAttempt(
+            id: database.lastInsertedRowID, interviewID: interviewID, at: at.wholeSeconds, outcome: outcome,
+            callbackAt: callbackAt?.wholeSeconds, number: number, notes: notes)
     }
 
     public func call(_ id: Int64) throws -> CallAttempt {
@@ -232,6 +235,16 @@ public struct Repository {
         try database.write {
             try database.execute("DELETE FROM call_attempts WHERE id = ?", [id])
             guard database.changes == 1 else { throw StoreError.unknownCall(id) }
+        }
+    }
+
+    /// Inserts one row whose parent must exist: the foreign key decides, and its
+    /// failure is reported as the missing parent rather than as SQLite's words.
+    private func insert(_ sql: String, _ arguments: [any SQLBindable], missingParent: StoreError) throws {
+        do {
+            try database.execute(sql, arguments)
+        } catch let error as SQLiteError where error.code == .constraintForeignKey {
+            throw missingParent
         }
     }
 

@@ -40,6 +40,9 @@ extension String: SQLBindable {
 /// Instants are stored as whole Unix seconds: cheap to order and to load.
 extension Date: SQLBindable {
     public var sqlValue: SQLValue { .integer(Int64(timeIntervalSince1970.rounded(.down))) }
+
+    /// The instant as the store keeps it.
+    var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {

@@ -117,37 +117,62 @@ enum DateTimeInput: Equatable, Sendable {
         return hour * 3600 + minute * 60 + second
     }
 
-    /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM|±HHMM)`.
+    private static let epoch = CalendarDate(year: 1970, month: 1, day: 1)!
+
+    /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM|±HHMM)`, read byte by byte: an import
+    /// reads one for every interview and call.
     static func isoInstant(_ text: String) -> Date? {
-        let upper = text.uppercased()
-        guard upper.count > 16, let separator = upper.firstIndex(where: { $0 == "T" || $0 == " " }),
-              let date = CalendarDate(iso: String(upper[..<separator]))
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 17, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
+                || bytes[10] == UInt8(ascii: " "),
+              let date = CalendarDate(iso: String(decoding: bytes[..<10], as: UTF8.self))
         else { return nil }
-        var rest = upper[upper.index(after: separator)...]
-        let offsetSeconds: Int
-        if rest.hasSuffix("Z") {
-            offsetSeconds = 0
-            rest = rest.dropLast()
-        } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let digits = rest[rest.index(after: signIndex)...].filter { $0 != ":" }
-            guard digits.count == 4, digits.allSatisfy(\.isNumber), let hours = Int(digits.prefix(2)),
-                  let minutes = Int(digits.suffix(2)), hours <= 18, minutes < 60
+        var index = 11
+        func twoDigits() -> Int? {
+            guard index + 2 <= bytes.count, let tens = digit(bytes[index]), let ones = digit(bytes[index + 1])
             else { return nil }
-            offsetSeconds = (hours * 3600 + minutes * 60) * (rest[signIndex] == "-" ? -1 : 1)
-            rest = rest[..<signIndex]
-        } else {
-            return nil
+            index += 2
+            return tens * 10 + ones
         }
+        func skip(_ character: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+        guard let hour = twoDigits(), hour < 24, skip(":"), let minute = twoDigits(), minute < 60 else { return nil }
+        var second = 0
         var fraction = 0.0
-        if let dot = rest.firstIndex(where: { $0 == "." || $0 == "," }) {
-            let digits = rest[rest.index(after: dot)...]
-            guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let value = Double("0." + digits) else { return nil }
-            fraction = value
-            rest = rest[..<dot]
+        if skip(":") {
+            guard let value = twoDigits(), value < 60 else { return nil }
+            second = value
+            if skip(".") || skip(",") {
+                var scale = 0.1
+                let start = index
+                while index < bytes.count, let value = digit(bytes[index]) {
+                    fraction += Double(value) * scale
+                    scale /= 10
+                    index += 1
+                }
+                guard index > start else { return nil }
+            }
         }
-        guard let second = clockTime(String(rest)) else { return nil }
-        let utc = date.at(hour: 0, minute: 0, in: TimeZone(secondsFromGMT: 0)!)
-        return utc.addingTimeInterval(TimeInterval(second - offsetSeconds) + fraction)
+        let offset: Int
+        if skip("Z") || skip("z") {
+            offset = 0
+        } else {
+            let sign = skip("+") ? 1 : skip("-") ? -1 : 0
+            guard sign != 0, let hours = twoDigits(), hours <= 18 else { return nil }
+            _ = skip(":")
+            guard let minutes = twoDigits(), minutes < 60 else { return nil }
+            offset = sign * (hours * 3600 + minutes * 60)
+        }
+        guard index == bytes.count else { return nil }
+        let seconds = Self.epoch.days(to: date) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
+    }
+
+    private static func digit(_ byte: UInt8) -> Int? {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
     }
 }
 
