@@ -52,7 +52,7 @@ public struct Jobtrack: ParsableCommand {
     }
 
     private static func refuse(_ message: String, code: Int32) -> Never {
-        let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let line = message.split(whereSeparator: \.isNewline).map { $0.trimmed }
             .filter { !$0.isEmpty }.joined(separator: " ")
         FileHandle.standardError.write(Data("jobtrack: \(line)\n".utf8))
         Foundation.exit(code == 0 ? 1 : code)

@@ -38,7 +38,7 @@ enum ConfigKey: String, CaseIterable, CodingKey, ExpressibleByArgument {
     func validate(_ value: String, with stored: [String: String]) throws {
         switch self {
         case .name:
-            guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !value.isBlank else {
                 throw Refusal.badSetting(key: rawValue, reason: "expected non-empty text")
             }
         case .timezone:

@@ -65,7 +65,7 @@ struct CSVImport {
         }
         var columns: [CSVColumn] = []
         for name in header {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            let key = name.trimmed.lowercased()
             guard let column = CSVColumn(rawValue: key) else {
                 throw FieldProblem(position: "line 1, column \(ImportRules.quoted(name))",
                                    reason: "unknown column; columns are \(CSVColumn.names)")
@@ -113,7 +113,7 @@ struct CSVImport {
         let highlights = (cells[.highlights] ?? "")
             .split(whereSeparator: \.isNewline)
             .map(String.init)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .filter { !$0.isBlank }
         return ImportBatch.Application(
             company: try required(.company), role: try required(.role),
             status: try value(.status, ImportRules.status) ?? .applied,

@@ -106,7 +106,7 @@ enum ImportRules {
     static let outcomes = CallAttempt.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
 
     static func text(_ value: String) throws(FieldProblem) -> String {
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !value.isBlank else {
             throw FieldProblem(position: "", reason: "expected non-empty text")
         }
         return value
