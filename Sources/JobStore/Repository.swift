@@ -48,7 +48,7 @@ public struct Repository {
                 """,
                 [company, role, status.rawValue, appliedOn, url, notes, now, now])
             let id = database.lastInsertedRowID
-            try replaceHighlights(of: id, with: highlights)
+            try insertHighlights(of: id, highlights)
             return Application(
                 id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
                 highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
@@ -105,6 +105,10 @@ public struct Repository {
 
     private func replaceHighlights(of id: Int64, with highlights: [String]) throws {
         try database.execute("DELETE FROM highlights WHERE application_id = ?", [id])
+        try insertHighlights(of: id, highlights)
+    }
+
+    private func insertHighlights(of id: Int64, _ highlights: [String]) throws {
         for (position, text) in highlights.enumerated() {
             try database.execute(
                 "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", [id, position, text])
