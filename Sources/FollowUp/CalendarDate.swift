@@ -25,21 +25,20 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable, Codable {
 /// arithmetic (days since 1970-01-01) instead of `Calendar` calls: assessing 100,000
 /// applications must not allocate a calendar each time. Encodes as "YYYY-MM-DD".
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    /// Days since 1970-01-01 (negative before). Kept alongside the fields so that
-    /// comparison and day arithmetic are one integer operation.
+    /// Days since 1970-01-01 (negative before): the one stored field, so that
+    /// comparison and day arithmetic are one integer operation and a date is small
+    /// in the many assessments of a large agenda.
     let dayNumber: Int
+
+    public var year: Int { Self.civil(fromDays: dayNumber).year }
+    public var month: Int { Self.civil(fromDays: dayNumber).month }
+    public var day: Int { Self.civil(fromDays: dayNumber).day }
 
     /// The date, or nil when it does not exist (2026-02-30) or falls outside years
     /// 1...9999, which "YYYY-MM-DD" cannot spell.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
         self.dayNumber = Self.daysFromCivil(year: year, month: month, day: day)
     }
 
@@ -53,10 +52,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     init(dayNumber: Int) {
-        let (year, month, day) = Self.civil(fromDays: dayNumber)
-        self.year = year
-        self.month = month
-        self.day = day
         self.dayNumber = dayNumber
     }
 
@@ -66,6 +61,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     func appendISO(to text: inout FixedText) {
+        let (year, month, day) = Self.civil(fromDays: dayNumber)
         text.append(year, width: 4)
         text.append("-")
         text.append(month, width: 2)

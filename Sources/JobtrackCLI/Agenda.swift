@@ -58,10 +58,12 @@ extension Session {
     func agenda(_ histories: [ApplicationHistory]) -> [AgendaEntry] {
         let engine = engine
         var mapper = FactsMapper(fallbackZone: userZone)
-        let entries = histories.map {
-            AgendaEntry(history: $0, assessment: engine.assess(mapper.facts(for: $0), now: now))
+        let assessments = histories.map { engine.assess(mapper.facts(for: $0), now: now) }
+        // Entries are made once, already in order: each carries a whole history.
+        let keys = assessments.map(\.agendaKey)
+        return histories.indices.sorted { keys[$0] < keys[$1] }.map {
+            AgendaEntry(history: histories[$0], assessment: assessments[$0])
         }
-        return entries.ordered(by: \.agendaKey)
     }
 
     func entry(for id: Int64) throws -> AgendaEntry {

@@ -114,7 +114,7 @@ struct ApplicationJSON: Encodable {
 
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        FileHandle.standardOutput.write(try JSONWriter.data(value))
+        try JSONWriter.write(value, to: FileHandle.standardOutput)
     }
 }
 

@@ -9,10 +9,18 @@ import Foundation
 /// containers are kept on a stack and closed when their parent writes again or finishes.
 enum JSONWriter {
     static func data<T: Encodable>(_ value: T) throws -> Data {
-        let sink = JSONSink()
+        let sink = JSONSink(output: nil)
         try sink.write(value)
         sink.bytes.append(UInt8(ascii: "\n"))
         return Data(sink.bytes)
+    }
+
+    /// Writes `value` to `output` as it goes, so a large document is never whole in memory.
+    static func write<T: Encodable>(_ value: T, to output: FileHandle) throws {
+        let sink = JSONSink(output: output)
+        try sink.write(value)
+        sink.bytes.append(UInt8(ascii: "\n"))
+        sink.flush()
     }
 }
 
@@ -29,9 +37,18 @@ final class JSONSink {
     private var open: [JSONFrame] = []
     /// A line break followed by the indentation of each depth, made once.
     private var indents: [[UInt8]] = []
+    private let output: FileHandle?
+    private static let flushSize = 1 << 16
 
-    init() {
-        bytes.reserveCapacity(1 << 16)
+    init(output: FileHandle?) {
+        self.output = output
+        bytes.reserveCapacity(Self.flushSize * 2)
+    }
+
+    func flush() {
+        guard let output, !bytes.isEmpty else { return }
+        output.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 
     func write<T: Encodable>(_ value: T) throws {
@@ -80,6 +97,7 @@ final class JSONSink {
     /// Starts the next member of `frame`, closing any container nested in it first.
     func beginMember(of frame: JSONFrame, key: String? = nil) {
         while let top = open.last, top !== frame { close(open.removeLast()) }
+        if bytes.count >= Self.flushSize { flush() }
         if frame.count > 0 { bytes.append(UInt8(ascii: ",")) }
         frame.count += 1
         newline()
