@@ -20,20 +20,17 @@ struct AgendaEntry {
 /// however many interviews share it.
 struct FactsMapper {
     let fallbackZone: TimeZone
-    private var zones: [String: TimeZone] = [:]
+    private let zones = ZoneCache()
 
     init(fallbackZone: TimeZone) {
         self.fallbackZone = fallbackZone
     }
 
-    mutating func zone(named name: String) -> TimeZone {
-        if let zone = zones[name] { return zone }
-        let zone = TimeZone(identifier: name) ?? fallbackZone
-        zones[name] = zone
-        return zone
+    func zone(named name: String) -> TimeZone {
+        zones.zone(named: name) ?? fallbackZone
     }
 
-    mutating func facts(for history: ApplicationHistory) -> ApplicationFacts {
+    func facts(for history: ApplicationHistory) -> ApplicationFacts {
         ApplicationFacts(
             id: history.application.id,
             isClosed: history.application.status.isClosed,
@@ -57,7 +54,7 @@ extension Session {
     /// Assesses each history at *now*, in agenda order (by call_at, then id).
     func agenda(_ histories: [ApplicationHistory]) -> [AgendaEntry] {
         let engine = engine
-        var mapper = FactsMapper(fallbackZone: userZone)
+        let mapper = FactsMapper(fallbackZone: userZone)
         let assessments = histories.map { engine.assess(mapper.facts(for: $0), now: now) }
         // Entries are made once, already in order: each carries a whole history.
         let keys = assessments.map(\.agendaKey)
@@ -68,7 +65,7 @@ extension Session {
 
     func entry(for id: Int64) throws -> AgendaEntry {
         let history = try repository.history(of: id)
-        var mapper = FactsMapper(fallbackZone: userZone)
+        let mapper = FactsMapper(fallbackZone: userZone)
         return AgendaEntry(history: history, assessment: engine.assess(mapper.facts(for: history), now: now))
     }
 }

@@ -198,6 +198,20 @@ enum ZoneInput {
     }
 }
 
+/// Zones already looked up by name: an import or an agenda meets the same few zones
+/// thousands of times, and each lookup builds an ICU zone.
+final class ZoneCache {
+    private var zones: [String: TimeZone?] = [:]
+
+    /// The zone named so, validated as `ZoneInput` does; nil when there is none.
+    func zone(named name: String) -> TimeZone? {
+        if let known = zones[name] { return known }
+        let zone = ZoneInput.zone(named: name)
+        zones[name] = zone
+        return zone
+    }
+}
+
 enum WindowInput {
     static func parse(_ text: String) throws -> DailyWindow {
         guard let window = DailyWindow(text) else {

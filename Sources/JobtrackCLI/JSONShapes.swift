@@ -121,7 +121,7 @@ enum JSONOutput {
 extension Session {
     /// The application object of SPEC §3 for one application, as it is now.
     func applicationJSON(_ entry: AgendaEntry, includeInterviews: Bool = true) -> ApplicationJSON {
-        var mapper = FactsMapper(fallbackZone: userZone)
+        let mapper = FactsMapper(fallbackZone: userZone)
         return ApplicationJSON(
             history: entry.history, followUp: entry, includeInterviews: includeInterviews,
             zones: { mapper.zone(named: $0) })

@@ -141,8 +141,8 @@ enum ImportRules {
         return instant
     }
 
-    static func zone(_ value: String) throws(FieldProblem) -> TimeZone {
-        guard let zone = ZoneInput.zone(named: value) else {
+    static func zone(_ value: String, in zones: ZoneCache) throws(FieldProblem) -> TimeZone {
+        guard let zone = zones.zone(named: value) else {
             throw FieldProblem(position: "", reason: "expected an IANA time zone such as America/New_York, got \(quoted(value))")
         }
         return zone

@@ -30,7 +30,7 @@ extension Session {
         let (histories, settings) = try database.read {
             (try repository.histories(.all), try repository.settings())
         }
-        var mapper = FactsMapper(fallbackZone: userZone)
+        let mapper = FactsMapper(fallbackZone: userZone)
         let zones: (String) -> TimeZone = { mapper.zone(named: $0) }
         return ExportDocument(
             settings: settings,
@@ -156,6 +156,7 @@ struct JSONImport {
     let file: String
     let userZone: TimeZone
     let now: Date
+    private let zones = ZoneCache()
 
     func read(_ data: Data) throws -> ImportBatch {
         let root: JSONValue
@@ -246,7 +247,7 @@ struct JSONImport {
                       "calls"])
         let heldAt = try fields.check("held_at", ImportRules.instant, fields.requiredString("held_at"))
         let zone = try fields.string("tz").map { text throws(FieldProblem) in
-            try fields.check("tz", ImportRules.zone, text)
+            try fields.check("tz", { name throws(FieldProblem) in try ImportRules.zone(name, in: zones) }, text)
         } ?? userZone
         let phone = try fields.string("phone").map { text throws(FieldProblem) in
             try fields.check("phone", ImportRules.phone, text)

@@ -119,6 +119,12 @@ struct JSONParser {
             index += 1
         }
         guard index < bytes.count else { throw error("a string that never ends") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            let text = bytes[start..<index].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            guard let text else { throw error("text that is not UTF-8") }
+            index += 1
+            return text
+        }
         var utf8 = Array(bytes[start..<index])
         while bytes[index] != UInt8(ascii: "\"") {
             if bytes[index] == UInt8(ascii: "\\") {
