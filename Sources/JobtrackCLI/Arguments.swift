@@ -226,16 +226,25 @@ enum WindowInput {
 enum PhoneInput {
     static func parse(_ text: String) throws -> String {
         let trimmed = text.trimmed
-        let allowed = Set("0123456789+-(). ")
         let digits = digitsOnly(trimmed)
-        guard trimmed.allSatisfy({ allowed.contains($0) }), (3...20).contains(digits.count) else {
+        guard trimmed.utf8.allSatisfy(isAllowed), (3...20).contains(digits.utf8.count) else {
             throw ValidationError("expected a phone number: 3 to 20 digits, with + - ( ) . and spaces allowed")
         }
         return trimmed
     }
 
+    /// The digits alone, for comparing two ways of writing one number. Byte by byte:
+    /// an import compares one for every call.
     static func digitsOnly(_ number: String) -> String {
-        number.filter { $0.isASCII && $0.isNumber }
+        String(decoding: number.utf8.filter(isDigit), as: UTF8.self)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        isDigit(byte) || "+-(). ".utf8.contains(byte)
     }
 }
 
