@@ -98,12 +98,21 @@ final class JSONSink {
     func beginMember(of frame: JSONFrame, key: String? = nil) {
         while let top = open.last, top !== frame { close(open.removeLast()) }
         if bytes.count >= Self.flushSize { flush() }
-        if frame.count > 0 { bytes.append(UInt8(ascii: ",")) }
+        let indent = indentation()
+        let isFirst = frame.count == 0
         frame.count += 1
-        newline()
+        // One access to the buffer for the whole prefix: each access is checked.
+        Self.appendMemberPrefix(to: &bytes, isFirst: isFirst, indent: indent, key: key)
+    }
+
+    private static let keySeparator = Array(" : ".utf8)
+
+    private static func appendMemberPrefix(to bytes: inout [UInt8], isFirst: Bool, indent: [UInt8], key: String?) {
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: indent)
         if let key {
-            writeString(key)
-            writeASCII(" : ")
+            appendString(key, to: &bytes)
+            bytes.append(contentsOf: keySeparator)
         }
     }
 
@@ -116,17 +125,17 @@ final class JSONSink {
 
     /// Closes `frame`, already off the stack, so its bracket sits at its parent's depth.
     private func close(_ frame: JSONFrame) {
-        if frame.count > 0 { newline() }
+        if frame.count > 0 { bytes.append(contentsOf: indentation()) }
         bytes.append(UInt8(ascii: frame.kind == .object ? "}" : "]"))
     }
 
     /// A line break indented two spaces for each open container.
-    private func newline() {
+    private func indentation() -> [UInt8] {
         let depth = open.count
         while indents.count <= depth {
             indents.append([UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * indents.count))
         }
-        bytes.append(contentsOf: indents[depth])
+        return indents[depth]
     }
 
     // MARK: Scalars
@@ -145,11 +154,15 @@ final class JSONSink {
     /// A string with the escapes RFC 8259 requires; everything else, non-ASCII
     /// included, as its UTF-8 bytes. Most text needs no escape and is copied whole.
     func writeString(_ text: String) {
+        Self.appendString(text, to: &bytes)
+    }
+
+    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
             if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: Self.escaped(utf8))
+                bytes.append(contentsOf: escaped(utf8))
             } else {
                 bytes.append(contentsOf: utf8)
             }
