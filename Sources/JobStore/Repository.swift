@@ -235,6 +235,18 @@ public struct Repository {
             [interviewID], Self.decodeCall)
     }
 
+    /// Writes every field of `call` but the interview it belongs to.
+    @discardableResult
+    public func updateCall(_ call: CallAttempt) throws -> CallAttempt {
+        try database.write {
+            try database.execute(
+                "UPDATE call_attempts SET at = ?, outcome = ?, callback_at = ?, number = ?, notes = ? WHERE id = ?",
+                [call.at, call.outcome.rawValue, call.callbackAt, call.number, call.notes, call.id])
+            guard database.changes == 1 else { throw StoreError.unknownCall(call.id) }
+            return try self.call(call.id)
+        }
+    }
+
     public func deleteCall(_ id: Int64) throws {
         try database.write {
             try database.execute("DELETE FROM call_attempts WHERE id = ?", [id])

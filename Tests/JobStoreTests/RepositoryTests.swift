@@ -102,6 +102,36 @@ struct RepositoryTests {
         #expect(history.interviews[1].calls.isEmpty)
     }
 
+    @Test("interviews and calls are updated and deleted by id")
+    func updateAndDelete() throws {
+        let fixture = try Fixture()
+        let application = try fixture.application()
+        var interview = try fixture.interview(of: application)
+        interview.phone = "+1 555 0199"
+        interview.busy = ["12:00-13:00"]
+        interview.decisionBy = "2026-12-11"
+        #expect(try fixture.repository.updateInterview(interview) == interview)
+
+        var call = try fixture.repository.insertCall(
+            interviewID: interview.id, at: fixture.now, outcome: .voicemail, number: "+1 555 0199")
+        call.outcome = .badTime
+        call.callbackAt = fixture.now.addingTimeInterval(3600)
+        call.notes = "call back at lunch"
+        #expect(try fixture.repository.updateCall(call) == call)
+        #expect(try fixture.repository.calls(of: interview.id) == [call])
+
+        call.callbackAt = nil
+        #expect(throws: SQLiteError.self) { try fixture.repository.updateCall(call) }
+        #expect(try fixture.repository.call(call.id).callbackAt != nil)
+
+        try fixture.repository.deleteCall(call.id)
+        #expect(try fixture.repository.calls(of: interview.id).isEmpty)
+        try fixture.repository.deleteInterview(interview.id)
+        #expect(try fixture.repository.interviews(of: application.id).isEmpty)
+        #expect(throws: StoreError.unknownInterview(interview.id)) { try fixture.repository.updateInterview(interview) }
+        #expect(throws: StoreError.unknownCall(call.id)) { try fixture.repository.updateCall(call) }
+    }
+
     @Test("histories load open applications only, in a fixed number of queries")
     func histories() throws {
         let fixture = try Fixture()
