@@ -44,12 +44,16 @@ public final class Statement {
                 code = sqlite3_bind_int64(handle, index, value)
             case .real(let value):
                 code = sqlite3_bind_double(handle, index, value)
-            case .text(let value):
-                // An explicit byte count keeps embedded NULs and every other byte intact.
-                let bytes = Array(value.utf8)
-                code = bytes.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                        sqlite3_bind_text64(handle, index, $0, UInt64(buffer.count), jobtrack_sqlite3_transient(), UInt8(SQLITE_UTF8))
+            case .text(var value):
+                // An explicit byte count keeps embedded NULs and every other byte intact;
+                // SQLite copies the bytes (SQLITE_TRANSIENT) before this returns.
+                code = value.withUTF8 { utf8 in
+                    guard let base = utf8.baseAddress else {
+                        return sqlite3_bind_text64(handle, index, "", 0, jobtrack_sqlite3_transient(), UInt8(SQLITE_UTF8))
+                    }
+                    return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        sqlite3_bind_text64(
+                            handle, index, $0, UInt64(utf8.count), jobtrack_sqlite3_transient(), UInt8(SQLITE_UTF8))
                     }
                 }
             }
