@@ -630,6 +630,7 @@ def main():
     short = options.short
     print("fault tests (%s form), seed %d — replay with --seed %d" % ("short" if short else "full", seed, seed))
     started = time.monotonic()
+    outcomes = {"passed": 0, "failed": 0, "skipped": 0}
     folder = tempfile.mkdtemp(prefix="jobtrack-faults-")
     try:
         plan = [
@@ -645,10 +646,17 @@ def main():
         for index, (name, run) in enumerate(plan):
             if only and name not in only:
                 continue
+            failed_before, skipped_before = len(failures), len(skips)
             try:
                 run(random.Random(seed * 31 + index))
             except Exception as error:  # a broken harness is a failure too, with its cause
                 fail(name, "%s: %s" % (type(error).__name__, error))
+            if len(failures) > failed_before:
+                outcomes["failed"] += 1
+            elif len(skips) > skipped_before:
+                outcomes["skipped"] += 1
+            else:
+                outcomes["passed"] += 1
     finally:
         for path in (os.path.join(folder, "readonly"), os.path.join(folder, "full")):
             if os.path.ismount(path):
@@ -662,9 +670,10 @@ def main():
         print("%d fault test failure(s) in %.0f s (seed %d):" % (len(failures), elapsed, seed))
         for item in failures:
             print("  " + item.splitlines()[0])
-        return 1
-    print("fault tests passed in %.0f s (seed %d)" % (elapsed, seed))
-    return 0
+    else:
+        print("fault tests passed in %.0f s (seed %d)" % (elapsed, seed))
+    print("faults: %(passed)d passed, %(failed)d failed, %(skipped)d skipped" % outcomes)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
