@@ -107,7 +107,11 @@ struct TextRenderer {
             (.triedTwice, "tried enough"), (.noNumber, "with no number (write instead)"),
         ]
         let summary = waiting.compactMap { state, words in counts[state].map { "\($0) \(words)" } }
-        lines.append(summary.isEmpty ? "Nobody else is waiting on you." : "Also: " + summary.joined(separator: ", ") + ".")
+        if entries.isEmpty {
+            lines.append("No open applications. Add one with `jobtrack add <company> <role>`.")
+        } else {
+            lines.append(summary.isEmpty ? "Nobody else is waiting on you." : "Also: " + summary.joined(separator: ", ") + ".")
+        }
         return lines.joined(separator: "\n")
     }
 
