@@ -78,19 +78,11 @@ public struct Assessment: Sendable, Equatable {
         return TimeText.iso8601(callAt, in: timeZone)
     }
 
-    /// The order of `jobtrack today`: overdue before due, the oldest due_by first among
-    /// the overdue, then by call_at, then by id — the most neglected call first.
-    public static func todayOrder(_ lhs: Assessment, _ rhs: Assessment) -> Bool {
-        lhs.todayKey < rhs.todayKey
-    }
-
-    /// The order of `jobtrack agenda`: by call_at (no call last), then by id.
-    public static func agendaOrder(_ lhs: Assessment, _ rhs: Assessment) -> Bool {
-        lhs.agendaKey < rhs.agendaKey
-    }
-
     /// What an order compares, as one small value: sorting many assessments by keys
     /// made once is cheaper than copying whole assessments at every comparison.
+    /// `todayKey` orders `jobtrack today`: overdue before due, the oldest due_by first
+    /// among the overdue, then by call_at, then by id — the most neglected call first.
+    /// `agendaKey` orders `jobtrack agenda`: by call_at (no call last), then by id.
     public struct SortKey: Comparable, Sendable {
         fileprivate let rank: Int
         fileprivate let dueByDay: Int
@@ -102,7 +94,7 @@ public struct Assessment: Sendable, Equatable {
         }
     }
 
-    /// The key of `todayOrder`.
+    /// The key of `jobtrack today`'s order.
     public var todayKey: SortKey {
         let rank = todayRank
         // Only among the overdue does the oldest due_by come first; a missing one last.
@@ -110,7 +102,7 @@ public struct Assessment: Sendable, Equatable {
         return SortKey(rank: rank, dueByDay: dueByDay, callAt: agendaKey.callAt, id: applicationID)
     }
 
-    /// The key of `agendaOrder`; no call_at sorts last.
+    /// The key of `jobtrack agenda`'s order; no call_at sorts last.
     public var agendaKey: SortKey {
         SortKey(rank: 0, dueByDay: 0, callAt: callAt?.timeIntervalSince1970 ?? .infinity, id: applicationID)
     }

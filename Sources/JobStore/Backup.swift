@@ -40,9 +40,11 @@ extension Database {
         }
         // All pages in one step: the source is read under one snapshot. A writer that
         // holds the source's lock (outside WAL) is waited for, as long as any writer waits.
-        let deadline = Date().addingTimeInterval(TimeInterval(Self.busyTimeoutMilliseconds) / 1000)
+        // A monotonic clock: a change of the wall clock neither stretches nor cuts the wait.
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .milliseconds(Int(Self.busyTimeoutMilliseconds)))
         var step = sqlite3_backup_step(backup, -1)
-        while step == SQLITE_OK || ((step == SQLITE_BUSY || step == SQLITE_LOCKED) && Date() < deadline) {
+        while step == SQLITE_OK || ((step == SQLITE_BUSY || step == SQLITE_LOCKED) && clock.now < deadline) {
             if step != SQLITE_OK { usleep(10_000) }
             step = sqlite3_backup_step(backup, -1)
         }

@@ -41,8 +41,9 @@ extension String: SQLBindable {
 extension Date: SQLBindable {
     public var sqlValue: SQLValue { .integer(Int64(timeIntervalSince1970.rounded(.down))) }
 
-    /// The instant as the store keeps it.
-    var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+    /// The instant as the store keeps it: whole seconds, so that comparisons made
+    /// before a write agree with the schema's after it.
+    public var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {

@@ -18,18 +18,12 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
         pattern == pattern.primary ? pattern == code.primary : pattern == code
     }
 
-    public static let busy = ResultCode(rawValue: SQLITE_BUSY)
     public static let readOnly = ResultCode(rawValue: SQLITE_READONLY)
-    public static let full = ResultCode(rawValue: SQLITE_FULL)
-    public static let ioError = ResultCode(rawValue: SQLITE_IOERR)
-    public static let cantOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
-    public static let notADatabase = ResultCode(rawValue: SQLITE_NOTADB)
     public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
     public static let constraintCheck = ResultCode(rawValue: SQLITE_CONSTRAINT | (1 << 8))
     public static let constraintForeignKey = ResultCode(rawValue: SQLITE_CONSTRAINT | (3 << 8))
     public static let constraintNotNull = ResultCode(rawValue: SQLITE_CONSTRAINT | (5 << 8))
     public static let constraintPrimaryKey = ResultCode(rawValue: SQLITE_CONSTRAINT | (6 << 8))
-    public static let constraintUnique = ResultCode(rawValue: SQLITE_CONSTRAINT | (8 << 8))
     public static let constraintDataType = ResultCode(rawValue: SQLITE_CONSTRAINT | (12 << 8))
 }
 

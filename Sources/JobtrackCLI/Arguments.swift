@@ -23,9 +23,10 @@ enum DateInput: Equatable, Sendable {
         case "tomorrow": self = .relative(days: 1)
         case "yesterday": self = .relative(days: -1)
         default:
+            let digits = word.dropFirst().dropLast()
             if let sign = word.first, sign == "+" || sign == "-", word.hasSuffix("d"),
-               let count = Int(word.dropFirst().dropLast()), word.count >= 3, word.count <= 7,
-               word.dropFirst().dropLast().allSatisfy(\.isASCII) {
+               (1...5).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+               let count = Int(digits) {
                 self = .relative(days: sign == "+" ? count : -count)
             } else if let date = CalendarDate(iso: word) {
                 self = .absolute(date)
@@ -35,10 +36,16 @@ enum DateInput: Equatable, Sendable {
         }
     }
 
-    func resolve(today: CalendarDate) -> CalendarDate {
+    /// The date meant, counted from `today`; refused outside the years 1 to 9999 that
+    /// YYYY-MM-DD can write.
+    func resolve(today: CalendarDate) throws -> CalendarDate {
         switch self {
-        case .absolute(let date): date
-        case .relative(let days): today.adding(days: days)
+        case .absolute(let date):
+            return date
+        case .relative(let days):
+            let date = today.adding(days: days)
+            guard (1...9999).contains(date.year) else { throw Refusal.dateOutOfRange }
+            return date
         }
     }
 }
@@ -92,14 +99,18 @@ enum DateTimeInput: Equatable, Sendable {
         }
     }
 
-    func resolve(now: Date, in zone: TimeZone) -> Date {
+    /// The instant meant, in whole seconds as the store keeps instants (`now` aside).
+    func resolve(now: Date, in zone: TimeZone) throws -> Date {
         switch self {
         case .now:
             return now
         case .instant(let instant):
-            return instant
+            guard (1...9999).contains(CalendarDate.containing(instant, in: zone).year) else {
+                throw Refusal.dateOutOfRange
+            }
+            return instant.wholeSeconds
         case .local(let date, let second):
-            let day = date.resolve(today: CalendarDate.containing(now, in: zone))
+            let day = try date.resolve(today: CalendarDate.containing(now, in: zone))
             return day.at(hour: second / 3600, minute: second / 60 % 60, second: second % 60, in: zone)
         }
     }
@@ -269,6 +280,11 @@ enum PositiveID {
 
 extension Application.Status: ExpressibleByArgument {}
 extension CallAttempt.Outcome: ExpressibleByArgument {}
+
+extension String {
+    /// Nil for "": an empty note or address given on the command line means none.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
 
 extension StringProtocol {
     /// Nothing but whitespace. Foundation's `trimmingCharacters(in:)` costs tens of

@@ -20,7 +20,7 @@ enum JSONWriter {
         let sink = JSONSink(output: output)
         try sink.write(value)
         sink.bytes.append(UInt8(ascii: "\n"))
-        sink.flush()
+        try sink.flush()
     }
 }
 
@@ -45,13 +45,14 @@ final class JSONSink {
         bytes.reserveCapacity(Self.flushSize * 2)
     }
 
-    func flush() {
+    func flush() throws {
         guard let output, !bytes.isEmpty else { return }
-        output.write(Data(bytes))
+        try StandardStreams.write(Data(bytes), to: output)
         bytes.removeAll(keepingCapacity: true)
     }
 
     func write<T: Encodable>(_ value: T) throws {
+        if bytes.count >= Self.flushSize { try flush() }
         // The documents are mostly text, numbers and nulls: comparing type metadata is
         // cheap where a chain of dynamic casts per value is not.
         if T.self == String.self { return writeString(unsafeBitCast(value, to: String.self)) }
@@ -97,7 +98,6 @@ final class JSONSink {
     /// Starts the next member of `frame`, closing any container nested in it first.
     func beginMember(of frame: JSONFrame, key: String? = nil) {
         while let top = open.last, top !== frame { close(open.removeLast()) }
-        if bytes.count >= Self.flushSize { flush() }
         let indent = indentation()
         let isFirst = frame.count == 0
         frame.count += 1

@@ -35,12 +35,18 @@ public struct Jobtrack: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // Text goes out through stdio's buffer: a full disk or a closed pipe shows here.
+            guard fflush(nil) == 0 else {
+                refuse("cannot write to standard output: \(String(cString: strerror(errno)))", code: 1)
+            }
             Foundation.exit(0)
         } catch let error as StoreError {
             refuse(error.description, code: 1)
         } catch let error as Refusal {
             refuse(error.description, code: 1)
         } catch let error as FollowUpSettings.Error {
+            refuse(error.description, code: 1)
+        } catch let error as StandardStreams.WriteError {
             refuse(error.description, code: 1)
         } catch let error as SQLiteError {
             refuse("database error: \(error.message)", code: 1)
@@ -54,7 +60,35 @@ public struct Jobtrack: ParsableCommand {
     private static func refuse(_ message: String, code: Int32) -> Never {
         let line = message.split(whereSeparator: \.isNewline).map { $0.trimmed }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        FileHandle.standardError.write(Data("jobtrack: \(line)\n".utf8))
+        StandardStreams.warn(line)
         Foundation.exit(code == 0 ? 1 : code)
+    }
+}
+
+/// Writes to the standard streams that fail with a message rather than a trap:
+/// Foundation's `FileHandle.write(_:)` traps on a full disk or a closed pipe.
+enum StandardStreams {
+    struct WriteError: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "cannot write to standard output: \(reason)" }
+    }
+
+    static func write(_ data: Data, to handle: FileHandle) throws {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            let failure = error as NSError
+            let system = failure.domain == NSPOSIXErrorDomain ? failure : failure.userInfo[NSUnderlyingErrorKey] as? NSError
+            throw WriteError(reason: system.map { String(cString: strerror(Int32($0.code))) } ?? failure.localizedDescription)
+        }
+    }
+
+    /// One line on stderr, "jobtrack: " first. Nothing is left to report if stderr fails.
+    static func warn(_ line: String) {
+        writeError("jobtrack: \(line)\n")
+    }
+
+    static func writeError(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

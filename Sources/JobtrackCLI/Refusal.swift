@@ -17,6 +17,7 @@ enum Refusal: Error, CustomStringConvertible {
     case badSetting(key: String, reason: String)
     case badStoredSetting(String, String)
     case badEnvironment(String, String)
+    case dateOutOfRange
 
     var description: String {
         switch self {
@@ -48,6 +49,8 @@ enum Refusal: Error, CustomStringConvertible {
             return "the stored setting \(key) = \"\(value)\" is invalid; fix it with `jobtrack config \(key) …`"
         case .badEnvironment(let name, let expected):
             return "\(name) must be \(expected)"
+        case .dateOutOfRange:
+            return "that date falls outside the years 1 to 9999"
         }
     }
 }

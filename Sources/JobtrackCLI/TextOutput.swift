@@ -18,7 +18,6 @@ struct Style {
     func dim(_ text: String) -> String { wrap(text, "2") }
     func red(_ text: String) -> String { wrap(text, "31") }
     func green(_ text: String) -> String { wrap(text, "32") }
-    func yellow(_ text: String) -> String { wrap(text, "33") }
 }
 
 extension FollowUpState {
@@ -145,7 +144,7 @@ struct TextRenderer {
         for highlight in application.highlights { lines.append("  highlight   \(highlight)") }
         for item in entry.history.interviews {
             let interview = item.interview
-            let zone = TimeZone(identifier: interview.tz) ?? session.userZone
+            let zone = session.zone(named: interview.tz)
             var header = "  interview   \(TimeText.iso8601(interview.heldAt, in: zone)) (\(interview.tz))"
             if let interviewer = interview.interviewer { header += " with \(interviewer)" }
             lines.append(header)

@@ -156,8 +156,8 @@ struct ValueTests {
             item(6, .due, dueBy: "2026-12-02", callAt: "2026-12-02 10:00"),
             item(7, .due, dueBy: "2026-12-02", callAt: nil),
         ]
-        #expect(shuffled.sorted(by: Assessment.todayOrder).map(\.applicationID) == [4, 5, 2, 3, 6, 1, 7])
-        #expect(shuffled.reversed().sorted(by: Assessment.todayOrder).map(\.applicationID) == [4, 5, 2, 3, 6, 1, 7])
+        #expect(shuffled.sorted { $0.todayKey < $1.todayKey }.map(\.applicationID) == [4, 5, 2, 3, 6, 1, 7])
+        #expect(shuffled.reversed().sorted { $0.todayKey < $1.todayKey }.map(\.applicationID) == [4, 5, 2, 3, 6, 1, 7])
     }
 
     @Test("the agenda is ordered by call_at, no call last, then id")
@@ -169,6 +169,6 @@ struct ValueTests {
             Assessment(applicationID: 4, state: .tooSoon, callAt: instant("2026-12-02 09:00"), rule: .closed),
             Assessment(applicationID: 5, state: .due, callAt: instant("2026-12-02 10:00"), rule: .closed),
         ]
-        #expect(items.sorted(by: Assessment.agendaOrder).map(\.applicationID) == [4, 2, 5, 1, 3])
+        #expect(items.sorted { $0.agendaKey < $1.agendaKey }.map(\.applicationID) == [4, 2, 5, 1, 3])
     }
 }

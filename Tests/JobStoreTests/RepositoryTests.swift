@@ -132,7 +132,7 @@ struct RepositoryTests {
         #expect(throws: StoreError.unknownCall(call.id)) { try fixture.repository.updateCall(call) }
     }
 
-    @Test("histories load open applications only, in a fixed number of queries")
+    @Test("histories load open applications only, each with its interviews, calls and highlights")
     func histories() throws {
         let fixture = try Fixture()
         var ids: [Int64] = []

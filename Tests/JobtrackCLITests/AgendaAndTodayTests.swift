@@ -154,7 +154,7 @@ struct AgendaAndTodayTests {
         try sandbox.ok(["today"])
         #expect(try sandbox.json(["today"]) == .array([]))
         let empty = try Sandbox()
-        try empty.ok(["today"])
+        #expect(try empty.ok(["today"]).stdout.contains("Add one with `jobtrack add <company> <role>`"))
         #expect(try empty.json(["today"]) == .array([]))
         #expect(try empty.json(["agenda"]) == .array([]))
     }

@@ -48,12 +48,10 @@ struct Add: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let appliedOn = (appliedOn ?? .relative(days: 0)).resolve(today: session.today(in: session.userZone))
-        let application = try session.database.write {
-            try session.repository.insertApplication(
-                company: company, role: role, appliedOn: appliedOn.iso, url: url, notes: note,
-                highlights: highlights, now: session.now)
-        }
+        let appliedOn = try (appliedOn ?? .relative(days: 0)).resolve(today: session.today(in: session.userZone))
+        let application = try session.repository.insertApplication(
+            company: company, role: role, appliedOn: appliedOn.iso, url: url?.nilIfEmpty, notes: note?.nilIfEmpty,
+            highlights: highlights, now: session.now)
         try session.report(application.id, "Added #\(application.id) \(application.company) — \(application.role), applied \(application.appliedOn).")
     }
 }
@@ -130,9 +128,9 @@ struct Edit: ParsableCommand {
             var application = try session.repository.application(id)
             if let company { application.company = company }
             if let role { application.role = role }
-            if let appliedOn { application.appliedOn = appliedOn.resolve(today: session.today(in: session.userZone)).iso }
-            if let url { application.url = url.isEmpty ? nil : url }
-            if let note { application.notes = note.isEmpty ? nil : note }
+            if let appliedOn { application.appliedOn = try appliedOn.resolve(today: session.today(in: session.userZone)).iso }
+            if let url { application.url = url.nilIfEmpty }
+            if let note { application.notes = note.nilIfEmpty }
             try session.repository.updateApplication(application, now: session.now)
         }
         try session.report(id, "Updated #\(id).")

@@ -22,9 +22,11 @@ enum ConfigKey: String, CaseIterable, CodingKey, ExpressibleByArgument {
         }
     }
 
-    /// The value in force: the stored one, else the default.
-    func effectiveValue(_ settings: FollowUpSettings, stored: [String: String]) -> String? {
-        switch self {
+    /// The value in force: the stored one, else the default. When the stored settings
+    /// do not make sense together (`settings` nil), what is stored, so it can be fixed.
+    func effectiveValue(_ settings: FollowUpSettings?, stored: [String: String]) -> String? {
+        guard let settings else { return stored[rawValue] }
+        return switch self {
         case .name: stored[rawValue]
         case .timezone: settings.timeZone.identifier
         case .businessHours: settings.businessHours.description
@@ -34,8 +36,9 @@ enum ConfigKey: String, CaseIterable, CodingKey, ExpressibleByArgument {
         }
     }
 
-    /// Refuses a value that would not make sense, with the reason.
-    func validate(_ value: String, with stored: [String: String]) throws {
+    /// Refuses a value that would not make sense, with the reason. Only this key is
+    /// judged, so that one bad stored value never blocks fixing another.
+    func validate(_ value: String) throws {
         switch self {
         case .name:
             guard !value.isBlank else {
@@ -47,9 +50,7 @@ enum ConfigKey: String, CaseIterable, CodingKey, ExpressibleByArgument {
                     key: rawValue, reason: "\"\(value)\" is not an IANA time zone such as America/New_York")
             }
         case .businessHours, .afterHours, .holidays, .maxAttempts:
-            var candidate = stored
-            candidate[rawValue] = value
-            _ = try FollowUpSettings(stored: candidate, timeZone: TimeZone(secondsFromGMT: 0)!)
+            _ = try FollowUpSettings(stored: [rawValue: value], timeZone: TimeZone(secondsFromGMT: 0)!)
         }
     }
 }
@@ -75,22 +76,24 @@ struct Config: ParsableCommand {
         if unset && (key == nil || value != nil) { throw ValidationError("--unset takes a key and no value") }
     }
 
+    /// Opens the database without a `Session`: a session refuses settings that make no
+    /// sense, and this is the command that mends them.
     func run() throws {
-        let session = try Session(global)
+        let path = DatabaseLocation.path(option: global.db, environment: ProcessInfo.processInfo.environment)
+        let repository = Repository(database: try Database(path: path))
         if let key {
             if let value {
-                try key.validate(value, with: try session.repository.settings())
-                try session.repository.setSetting(key.rawValue, to: value)
+                try key.validate(value)
+                try repository.setSetting(key.rawValue, to: value)
             } else if unset {
-                try session.repository.removeSetting(key.rawValue)
+                try repository.removeSetting(key.rawValue)
             }
         }
         // Read back after the change, so that what is printed is what is in force.
-        let stored = try session.repository.settings()
-        let zone = stored["timezone"].flatMap(ZoneInput.zone(named:)) ?? TimeZone.current
-        let settings = try FollowUpSettings(stored: stored, timeZone: zone)
+        let stored = try repository.settings()
+        let settings = try? FollowUpSettings(stored: stored, timeZone: Session.userZone(stored: stored))
         let keys = key.map { [$0] } ?? ConfigKey.allCases
-        if session.json {
+        if global.json {
             try JSONOutput.print(SettingsJSON(values: keys.map { ($0, $0.effectiveValue(settings, stored: stored)) }))
         } else if let key, keys.count == 1 {
             print(key.effectiveValue(settings, stored: stored) ?? "")

@@ -50,8 +50,12 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session(global)
         let format = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .json
+        if global.json && format != .json && (output == nil || output == "-") {
+            throw ExchangeError.jsonNeedsFile(format.rawValue)
+        }
+        if let output, output != "-" { try OutputFile.refuseToReplaceDatabase(at: output) }
+        let session = try Session(global)
         let data: Data
         let records: Int
         switch format {
@@ -69,7 +73,7 @@ struct Export: ParsableCommand {
             records = entries.count
         }
         guard let output, output != "-" else {
-            OutputFile.writeToStandardOutput(data)
+            try OutputFile.writeToStandardOutput(data)
             return
         }
         try OutputFile.write(data, to: output)

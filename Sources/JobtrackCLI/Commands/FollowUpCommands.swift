@@ -81,7 +81,7 @@ struct Script: ParsableCommand {
         let entry = try session.entry(for: id)
         guard let interview = entry.history.interviews.last?.interview else { throw Refusal.noInterview(application: id) }
         let writer = CallScript(
-            application: entry.application, interview: interview,
+            application: entry.application, interview: interview, zone: session.zone(named: interview.tz),
             caller: try session.repository.setting("name"))
         if session.json {
             try JSONOutput.print(Document(
@@ -123,6 +123,8 @@ struct Script: ParsableCommand {
 struct CallScript {
     let application: Application
     let interview: Interview
+    /// The interviewer's zone, in which "we spoke on Monday" is true.
+    let zone: TimeZone
     let caller: String?
 
     private static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -133,7 +135,6 @@ struct CallScript {
     private var greeting: String { interview.interviewer.map { "Hello \($0)" } ?? "Hello" }
 
     private var interviewDay: String {
-        let zone = TimeZone(identifier: interview.tz) ?? TimeZone(secondsFromGMT: 0)!
         let date = CalendarDate.containing(interview.heldAt, in: zone)
         return "\(Self.weekdays[date.weekday.rawValue - 1]), \(Self.months[date.month - 1]) \(date.day)"
     }

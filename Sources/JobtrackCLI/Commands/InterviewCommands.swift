@@ -22,7 +22,8 @@ struct InterviewCommand: ParsableCommand {
             transform: DateTimeInput.parse)
     var at: DateTimeInput
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("The interviewer's name.", valueName: "name"))
+    @Option(name: .customLong("with"), help: ArgumentHelp("The interviewer's name.", valueName: "name"),
+            transform: NonEmptyText.parse)
     var interviewer: String?
 
     @Option(help: ArgumentHelp("The number the interviewer gave: the only one to call.", valueName: "number"),
@@ -50,9 +51,9 @@ struct InterviewCommand: ParsableCommand {
     func run() throws {
         let session = try Session(global)
         let zone = tz ?? session.userZone
-        let heldAt = at.resolve(now: session.now, in: zone)
+        let heldAt = try at.resolve(now: session.now, in: zone)
         let interviewDay = CalendarDate.containing(heldAt, in: zone)
-        let decision = decisionBy?.resolve(today: session.today(in: zone))
+        let decision = try decisionBy?.resolve(today: session.today(in: zone))
         if let decision, decision < interviewDay {
             throw Refusal.decisionBeforeInterview(decision: decision.iso, interview: interviewDay.iso)
         }
@@ -60,7 +61,8 @@ struct InterviewCommand: ParsableCommand {
             var application = try session.repository.application(id)
             try session.repository.insertInterview(
                 applicationID: id, heldAt: heldAt, tz: zone.identifier, interviewer: interviewer, phone: phone,
-                decisionBy: decision?.iso, afterHoursOK: afterHoursOk, busy: busy.map(\.description), notes: note)
+                decisionBy: decision?.iso, afterHoursOK: afterHoursOk, busy: busy.map(\.description),
+                notes: note?.nilIfEmpty)
             if application.status == .applied {
                 application.status = .interviewing
                 try session.repository.updateApplication(application, now: session.now)
@@ -82,11 +84,16 @@ struct CallLog {
     let number: String?
     let note: String?
 
-    func record() throws {
+    /// The outcome's rules for a callback, which need no database: checked before one is opened.
+    static func check(_ outcome: CallAttempt.Outcome, callbackAt: DateTimeInput?) throws {
         if outcome == .badTime && callbackAt == nil { throw Refusal.callbackRequired }
         if (outcome == .voicemail || outcome == .noAnswer) && callbackAt != nil {
             throw Refusal.callbackNotAllowed(outcome: outcome.rawValue)
         }
+    }
+
+    /// Logs the attempt; `check` has passed already.
+    func record() throws {
         var warning: String?
         try session.database.write {
             let entry = try session.entry(for: id)
@@ -94,13 +101,13 @@ struct CallLog {
             guard let interview = entry.history.interviews.last?.interview else {
                 throw Refusal.noInterview(application: id)
             }
-            let zone = TimeZone(identifier: interview.tz) ?? session.userZone
+            let zone = session.zone(named: interview.tz)
             let interviewer = interview.interviewer ?? "the interviewer"
             guard let phone = interview.phone else { throw Refusal.noPhone(interviewer: interviewer) }
             if let number, PhoneInput.digitsOnly(number) != PhoneInput.digitsOnly(phone) {
                 throw Refusal.wrongNumber(dialled: number, onRecord: phone, interviewer: interviewer)
             }
-            let callTime = at?.resolve(now: session.now, in: zone) ?? session.now
+            let callTime = try at?.resolve(now: session.now, in: zone) ?? session.now.wholeSeconds
             if callTime < interview.heldAt {
                 throw Refusal.callBeforeInterview(
                     at: TimeText.iso8601(callTime, in: zone), interview: TimeText.iso8601(interview.heldAt, in: zone))
@@ -109,19 +116,20 @@ struct CallLog {
                 throw Refusal.callInFuture(
                     at: TimeText.iso8601(callTime, in: zone), now: TimeText.iso8601(session.now, in: zone))
             }
-            let callback = callbackAt?.resolve(now: session.now, in: zone)
+            let callback = try callbackAt?.resolve(now: session.now, in: zone)
             if let callback, callback <= callTime {
                 throw Refusal.callbackNotAfterCall(
                     callback: TimeText.iso8601(callback, in: zone), call: TimeText.iso8601(callTime, in: zone))
             }
             if entry.assessment.state == .triedTwice {
-                warning = "warning: \(entry.assessment.unansweredAttempts) unanswered tries already; the etiquette says stop calling — logged anyway"
+                let tries = entry.assessment.unansweredAttempts
+                warning = "warning: \(tries) unanswered \(tries == 1 ? "try" : "tries") already; the etiquette says stop calling — logged anyway"
             }
             try session.repository.insertCall(
                 interviewID: interview.id, at: callTime, outcome: outcome, callbackAt: callback, number: number ?? phone,
-                notes: note)
+                notes: note?.nilIfEmpty)
         }
-        if let warning { FileHandle.standardError.write(Data("jobtrack: \(warning)\n".utf8)) }
+        if let warning { StandardStreams.warn(warning) }
         try session.report(id, "Logged a call to #\(id): \(outcome.rawValue).")
     }
 }
@@ -158,6 +166,7 @@ struct Call: ParsableCommand {
     var note: String?
 
     func run() throws {
+        try CallLog.check(outcome, callbackAt: callbackAt)
         try CallLog(session: Session(global), id: id, outcome: outcome, at: at, callbackAt: callbackAt, number: number,
                     note: note).record()
     }

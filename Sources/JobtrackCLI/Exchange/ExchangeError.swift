@@ -13,6 +13,7 @@ enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equatable {
     /// A record or header that breaks a rule, at `position`.
     case invalid(String, position: String, reason: String)
     case cannotWrite(String, reason: String)
+    case jsonNeedsFile(String)
 
     var description: String {
         switch self {
@@ -32,6 +33,8 @@ enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equatable {
             return "cannot import \(file): \(position): \(reason); nothing was imported"
         case .cannotWrite(let file, let reason):
             return "cannot write \(file): \(reason)"
+        case .jsonNeedsFile(let format):
+            return "--json prints one JSON document; write \(format) to a file with --output FILE"
         }
     }
 

@@ -45,15 +45,15 @@ struct ICalendarExport {
             description.append("Their time: \(TimeText.iso8601(callAt, in: zone)) (\(zone.identifier))")
         }
         description.append("What to say: jobtrack script \(application.id)")
-        let calls = entry.history.interviews.first { $0.interview.id == interviewID }?.calls.count ?? 0
         return [
             "BEGIN:VEVENT",
             "UID:jobtrack-\(application.id)-\(interviewID)@jobtrack",
             "DTSTAMP:\(Self.utc(now))",
             "DTSTART:\(Self.utc(callAt))",
             "DURATION:PT15M",
-            // Each logged call moves the next one: a later revision of the same event.
-            "SEQUENCE:\(calls)",
+            // RFC 5545 wants SEQUENCE to grow whenever DTSTART moves, and an overdue call
+            // moves with every export: the minute of the export always grows.
+            "SEQUENCE:\(Int(now.timeIntervalSince1970 / 60))",
             "SUMMARY:\(Self.escape(summary))",
             "DESCRIPTION:\(Self.escape(description.joined(separator: "\n")))",
             "CATEGORIES:\(Self.escape("jobtrack"))",

@@ -36,6 +36,6 @@ final class ImportProgress {
     }
 
     private func emit(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 }

@@ -201,7 +201,7 @@ struct JSONImport {
         for key in settings.keys.sorted() {
             guard let configKey = ConfigKey(rawValue: key) else { continue }
             do {
-                try configKey.validate(settings[key]!, with: settings)
+                try configKey.validate(settings[key]!)
             } catch {
                 let reason = (error as? Refusal)?.description ?? String(describing: error)
                 throw FieldProblem(position: fields.position(key), reason: reason)

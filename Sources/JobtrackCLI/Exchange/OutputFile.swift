@@ -40,7 +40,18 @@ enum OutputFile {
         }
     }
 
-    static func writeToStandardOutput(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+    /// An export may replace an earlier export, never a database — above all not the
+    /// one being exported, which `--output` pointed at it would wipe out.
+    static func refuseToReplaceDatabase(at path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header == Data("SQLite format 3\0".utf8) {
+            throw ExchangeError.cannotWrite(path, reason: "it is a database, and an export never replaces one")
+        }
+    }
+
+    static func writeToStandardOutput(_ data: Data) throws {
+        try StandardStreams.write(data, to: .standardOutput)
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// Inputs and conditions found by review that a careful tool must survive: the wrong
+/// file given to --output, blank and out-of-range values, a full disk, a stored
+/// setting that no longer makes sense.
+@Suite("Hardening")
+struct HardeningTests {
+    @Test("export never replaces a database, above all the one it exports")
+    func exportOntoDatabase() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        try sandbox.expectRefusal(["export", "--output", sandbox.db], mentioning: ["is a database"])
+        try sandbox.ok(["backup", sandbox.path("copy.sqlite3")])
+        try sandbox.expectRefusal(["export", "--format", "ics", "--output", sandbox.path("copy.sqlite3")])
+        #expect(try sandbox.json(["list"]).array?.count == 1)
+    }
+
+    @Test("--json with csv or ics on stdout is refused: stdout would not be JSON")
+    func jsonNeedsAFile() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        try sandbox.expectRefusal(["export", "--format", "csv", "--json"], mentioning: ["--output"])
+        try sandbox.expectRefusal(["export", "--format", "ics", "--json"], mentioning: ["--output"])
+    }
+
+    @Test("a blank interviewer name is refused", arguments: ["", "   "])
+    func blankInterviewer(_ name: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        try sandbox.expectRefusal(["interview", "1", "--at", mondayInterview, "--with", name],
+                                  mentioning: ["non-empty"])
+    }
+
+    @Test("an empty --url or --note means none: null, as edit's empty value does")
+    func emptyMeansNull() throws {
+        let sandbox = try Sandbox()
+        let application = try sandbox.json(["add", "Acme", "Engineer", "--url", "", "--note", ""])
+        #expect(application["url"] == .null && application["notes"] == .null)
+        let interviewed = try sandbox.interview(1, ["--note", ""])
+        #expect(interviewed["interviews"]?[0]?["notes"] == .null)
+        let called = try sandbox.json(["call", "1", "--outcome", "reached", "--at", "2026-12-02T09:00", "--note", ""])
+        #expect(called["interviews"]?[0]?["calls"]?[0]?["notes"] == .null)
+    }
+
+    @Test("an empty --db is refused rather than read as the default database")
+    func emptyDatabasePath() throws {
+        let sandbox = try Sandbox()
+        let outcome = try sandbox.run(["list", "--db", ""], withDB: false)
+        expectRefused(outcome, mentioning: ["--db"])
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path("xdg/jobtrack/jobtrack.sqlite3")))
+    }
+
+    @Test("a refusal that needs no database creates none")
+    func refusalCreatesNoDatabase() throws {
+        let sandbox = try Sandbox(zone: nil)
+        let outcome = try sandbox.run(["call", "1", "--outcome", "bad-time"])
+        expectRefused(outcome, mentioning: ["--callback-at"])
+        let badNow = try sandbox.run(["list"], withNow: false, environment: ["JOBTRACK_NOW": "soon"])
+        expectRefused(badNow, mentioning: ["JOBTRACK_NOW"])
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    @Test("a date outside years 1 to 9999 is refused, not stored or crashed on", arguments: [
+        ["add", "Acme", "Engineer", "--now", "0100-01-01T00:00:00Z", "--applied-on", "-99999d"],
+        ["add", "Acme", "Engineer", "--now", "9999-12-31T12:00:00Z", "--applied-on", "+1d"],
+    ])
+    func outOfRange(_ arguments: [String]) throws {
+        let sandbox = try Sandbox()
+        let before = try sandbox.dump()
+        let outcome = try sandbox.run(arguments, withNow: false)
+        expectRefused(outcome, mentioning: ["years 1 to 9999"])
+        #expect(try sandbox.dump() == before)
+    }
+
+    @Test("a relative date takes one sign only", arguments: ["--5d", "+-5d", "-+5d"])
+    func doubledSign(_ text: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.expectRefusal(["add", "Acme", "Engineer", "--applied-on", text], mentioning: ["+Nd"])
+    }
+
+    @Test("a callback within the same second as the call is refused by the call-log rule, not by SQLite")
+    func callbackInTheSameSecond() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        try sandbox.interview(1)
+        try sandbox.expectRefusal([
+            "call", "1", "--outcome", "bad-time",
+            "--at", "2026-12-02T09:00:00.2-05:00", "--callback-at", "2026-12-02T09:00:00.7-05:00",
+        ], mentioning: ["must be after the call"])
+    }
+
+    @Test("a stored setting that no longer makes sense is refused, and config mends it")
+    func badStoredSetting() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        _ = try sandbox.query("UPDATE settings SET value = 'Mars/Olympus_Mons' WHERE key = 'timezone'")
+        try sandbox.expectRefusal(["list"], mentioning: ["jobtrack config timezone"])
+        let listed = try sandbox.ok(["config"])
+        #expect(listed.stdout.contains("Mars/Olympus_Mons"))
+        try sandbox.ok(["config", "timezone", newYork])
+        #expect(try sandbox.json(["list"]).array?.count == 1)
+    }
+
+    @Test("a full standard output is one clear line and a failure, not a crash", arguments: [
+        ["list"], ["list", "--json"], ["export"],
+    ])
+    func fullStandardOutput(_ arguments: [String]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        let binary = try #require(JobtrackBinary.url)
+        let command = ([binary.path] + arguments + ["--db", sandbox.db]).map { "'\($0)'" }.joined(separator: " ")
+        let outcome = try runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", command + " > /dev/full"],
+                                     environment: sandbox.baseEnvironment, scratch: sandbox.folder)
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(outcome.stderrLines.count == 1 && outcome.stderr.contains("cannot write to standard output"),
+                "\(outcome)")
+    }
+}
