@@ -90,7 +90,7 @@ struct ExchangeFileTests {
         #expect(companies == (0..<companies.count).map { "Writer \($0 + 1)" })
     }
 
-    /// A document of `count` applications, each with an interview.
+    /// A document of `count` applications, with no interviews.
     static func largeDocument(_ count: Int) -> String {
         let applications = (1...count).map { index in
             #"{"company": "Company \#(index)", "role": "Role", "status": "applied", "applied_on": "2026-11-20", "highlights": ["one"]}"#

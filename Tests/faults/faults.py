@@ -50,9 +50,6 @@ class Jobtrack:
         for key in ("JOBTRACK_DB", "JOBTRACK_NOW"):
             self.env.pop(key, None)
         self.env["TZ"] = "America/New_York"
-        # Before the import issue lands, `import --help` falls through to the default command.
-        self.has_import = b"USAGE: jobtrack import" in subprocess.run(
-            [binary, "import", "--help"], capture_output=True, env=self.env).stdout
 
     def argv(self, db, *args):
         return [self.binary, *args, "--db", db]
@@ -172,9 +169,6 @@ def test_kill_calls(jobtrack, folder, rounds, rng):
 def test_kill_import(jobtrack, folder, rounds, size, rng):
     test = "kill -9 during import"
     print("%s (%d kills, %d applications an import)" % (test, rounds, size), flush=True)
-    if not jobtrack.has_import:
-        skip(test, "this jobtrack has no `import` command yet")
-        return
     document = synthetic.document(size, seed=rng.randrange(1 << 30))
     source = os.path.join(folder, "import.json")
     with open(source, "w", encoding="utf-8") as file:
@@ -354,11 +348,10 @@ def commands(jobtrack):
         "script": ([ident], []),
         "config": ([lambda rng: value(rng, CONFIG_KEYS), lambda rng: value(rng, CONFIG_VALUES)], []),
     }
-    if jobtrack.has_import:
-        table["export"] = ([], [("--format", lambda rng: value(rng, ["json", "csv", "ics", "xml", ""]))])
-        table["import"] = ([lambda rng: rng.choice(["@broken", "@broken", "@missing", "@folder"])],
-                           [("--format", lambda rng: value(rng, ["json", "csv", "JSON", "xml", ""]))])
-        table["backup"] = ([lambda rng: rng.choice(["@existing", "@folder", "@missing-folder"])], [])
+    table["export"] = ([], [("--format", lambda rng: value(rng, ["json", "csv", "ics", "xml", ""]))])
+    table["import"] = ([lambda rng: rng.choice(["@broken", "@broken", "@missing", "@folder"])],
+                       [("--format", lambda rng: value(rng, ["json", "csv", "JSON", "xml", ""]))])
+    table["backup"] = ([lambda rng: rng.choice(["@existing", "@folder", "@missing-folder"])], [])
     return table
 
 
@@ -507,7 +500,7 @@ def umount(path):
     subprocess.run(["umount", "-l", path], capture_output=True)
 
 
-def expect_refusal(test, jobtrack, db, args, before, words):
+def expect_refusal(test, jobtrack, db, args, words):
     result = jobtrack.run(db, *args)
     message = result.stderr.decode(errors="replace").strip()
     if result.returncode == 0:
@@ -548,7 +541,7 @@ def test_read_only(jobtrack, folder):
     print("  made read-only by %s" % how, flush=True)
     try:
         for args in writes:
-            expect_refusal(test, jobtrack, db, args, before, words)
+            expect_refusal(test, jobtrack, db, args, words)
     finally:
         if os.geteuid() != 0:
             os.chmod(root, 0o700)
@@ -588,19 +581,15 @@ def test_full_disk(jobtrack, folder):
         before = dump(db)
         words = ("full", "space")
         long_note = "x" * 100000
-        source = None
-        if jobtrack.has_import:
-            source = os.path.join(folder, "full-import.json")
-            synthetic.write_document(source, 2000)
+        source = os.path.join(folder, "full-import.json")
+        synthetic.write_document(source, 2000)
         # No room even for SQLite's shared-memory file, then room for it but not for the write.
         for leave, phase in ((0, "no room to open"), (80000, "full during the write")):
             print("  %s:" % phase, flush=True)
             filler = fill(root, leave)
-            expect_refusal(test, jobtrack, db, ("add", "Globex", "PM", "--note", long_note, "--now", NOW),
-                           before, words)
-            expect_refusal(test, jobtrack, db, call_args(1, long_note), before, words)
-            if source:
-                expect_refusal(test, jobtrack, db, ("import", source, "--now", NOW), before, words)
+            expect_refusal(test, jobtrack, db, ("add", "Globex", "PM", "--note", long_note, "--now", NOW), words)
+            expect_refusal(test, jobtrack, db, call_args(1, long_note), words)
+            expect_refusal(test, jobtrack, db, ("import", source, "--now", NOW), words)
             os.remove(filler)
             if dump(db) != before:
                 fail(test, "%s: the database changed" % phase)
