@@ -24,7 +24,8 @@ faults: build
 	python3 Tests/faults/faults.py --bin "$$($(SWIFT) build --show-bin-path)/jobtrack" $(if $(FAULTS_SEED),--seed $(FAULTS_SEED))
 
 # Release-build benchmarks against a Foundation hello, the sqlite3 shell and Taskwarrior;
-# writes bench/results.md. Installs taskwarrior and time with apt-get when missing.
+# writes bench/results.md. Installs taskwarrior, time, sqlite3 and valgrind with apt-get
+# when missing.
 bench: $(EMBEDDED_MIGRATIONS)
 	python3 Benchmarks/bench.py
 

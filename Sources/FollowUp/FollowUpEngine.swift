@@ -125,7 +125,7 @@ public struct FollowUpEngine: Sendable {
         let state = Self.state(today: today, from: dueFrom, by: dueBy,
                                before: decision == nil ? .tooSoon : .waitingOnDecision)
         return Verdict(state: state, dueFrom: dueFrom, dueBy: dueBy,
-                       rule: .window(state: state, interviewed: interviewDate, decision: decision,
+                       rule: .window(state: state, interviewed: interviewDate, upcoming: interview.heldAt > now, decision: decision,
                                              dueFrom: dueFrom, dueBy: dueBy, waitFrom: settings.waitFrom,
                                              waitTo: settings.waitTo))
     }

@@ -11,7 +11,8 @@ public enum Reason: Sendable, Equatable {
     case followedUp(on: CalendarDate)
     case triedTwice(Int)
     case retry(state: FollowUpState, after: CallOutcome, on: CalendarDate, retry: CalendarDate, triesLeft: Int)
-    case window(state: FollowUpState, interviewed: CalendarDate, decision: CalendarDate?, dueFrom: CalendarDate,
+    /// `upcoming`: the interview is still ahead (logged in advance).
+    case window(state: FollowUpState, interviewed: CalendarDate, upcoming: Bool, decision: CalendarDate?, dueFrom: CalendarDate,
                 dueBy: CalendarDate, waitFrom: Int, waitTo: Int)
 
     /// The one sentence the user reads.
@@ -31,8 +32,8 @@ public enum Reason: Sendable, Equatable {
             return Self.triedTwice(unanswered)
         case let .retry(state, outcome, date, retry, triesLeft):
             return Self.retry(state: state, after: outcome, on: date, retry: retry, triesLeft: triesLeft)
-        case let .window(state, interviewed, decision, dueFrom, dueBy, waitFrom, waitTo):
-            return Self.window(state: state, interviewed: interviewed, decision: decision, dueFrom: dueFrom,
+        case let .window(state, interviewed, upcoming, decision, dueFrom, dueBy, waitFrom, waitTo):
+            return Self.window(state: state, interviewed: interviewed, upcoming: upcoming, decision: decision, dueFrom: dueFrom,
                                dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo)
         }
     }
@@ -74,12 +75,13 @@ public enum Reason: Sendable, Equatable {
         }
     }
 
-    private static func window(state: FollowUpState, interviewed: CalendarDate, decision: CalendarDate?,
+    private static func window(state: FollowUpState, interviewed: CalendarDate, upcoming: Bool, decision: CalendarDate?,
                                dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int) -> String {
         let days = waitFrom == waitTo ? "\(waitFrom)" : "\(waitFrom)–\(waitTo)"
         let unit = waitTo == 1 ? "business day" : "business days"
         let dates = dueFrom == dueBy ? dueFrom.shortText : "\(dueFrom.shortText) – \(dueBy.shortText)"
-        let lead = decision.map { "Decision promised by \($0.shortText)" } ?? "Interviewed \(interviewed.shortText)"
+        let lead = decision.map { "Decision promised by \($0.shortText)" }
+            ?? (upcoming ? "Interview on \(interviewed.shortText)" : "Interviewed \(interviewed.shortText)")
         switch state {
         case .waitingOnDecision: return lead + ": waiting until \(dueFrom.shortText)"
         case .due: return lead + "; call \(days) \(unit) after: \(dates) — call today"

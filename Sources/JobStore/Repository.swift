@@ -19,6 +19,10 @@ public struct Repository {
 
     // MARK: Applications
 
+    /// The statuses that are not closed, as an SQL list; our own enum's words, not input.
+    private static let openStatuses = Application.Status.allCases.filter { !$0.isClosed }
+        .map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
     private static let applicationColumns =
         "id, company, role, status, applied_on, url, notes, created_at, updated_at"
 
@@ -302,7 +306,7 @@ public struct Repository {
         // applications are open (`+` keeps SQLite from choosing it). For one, let the
         // planner start from the application.
         let (filter, arguments): (String, [any SQLBindable]) = switch scope {
-        case .open: ("+a.status IN ('applied', 'interviewing')", [])
+        case .open: ("+a.status IN (\(Self.openStatuses))", [])
         case .all: ("1", [])
         case .one(let id): ("a.id = ?", [id])
         }

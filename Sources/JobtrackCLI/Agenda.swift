@@ -71,6 +71,11 @@ extension Session {
 }
 
 extension Array where Element == AgendaEntry {
+    /// The calls to make today, in `today`'s order: overdue first, oldest due_by first.
+    var callsToday: [AgendaEntry] {
+        filter { $0.assessment.state.isCallToday }.ordered(by: \.todayKey)
+    }
+
     /// Sorted by a key of each assessment, made once per entry; each entry, which
     /// carries its whole history, is copied once, into place.
     func ordered(by key: (Assessment) -> Assessment.SortKey) -> [AgendaEntry] {

@@ -95,7 +95,7 @@ struct TextRenderer {
 
     func today(_ entries: [AgendaEntry]) -> String {
         let today = session.today(in: session.userZone)
-        let calls = entries.filter { $0.assessment.state.isCallToday }.ordered(by: \.todayKey)
+        let calls = entries.callsToday
         var lines = [style.bold("\(today.shortText) \(today.year): ")
             + (calls.isEmpty ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")]
         lines += calls.map(callLine)

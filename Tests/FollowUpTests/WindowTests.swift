@@ -71,6 +71,15 @@ struct WindowTests {
         #expect(result.dueBy == day("2026-12-09"))
     }
 
+    @Test("an interview logged before it happens is cited as ahead, not as held")
+    func upcomingInterview() {
+        let ahead = assess(interview("2026-12-03 15:00"), now: "2026-12-03 09:00")
+        #expect(ahead.state == .tooSoon)
+        #expect(ahead.reason == "Interview on Thu Dec 3; call 2–3 business days after: Mon Dec 7 – Tue Dec 8")
+        let held = assess(interview("2026-12-03 15:00"), now: "2026-12-03 16:00")
+        #expect(held.reason == "Interviewed Thu Dec 3; call 2–3 business days after: Mon Dec 7 – Tue Dec 8")
+    }
+
     @Test("a decision date on the interview day itself is no wait: too soon, not waiting on a decision")
     func decisionSameDay() {
         let result = assess(interview("2026-11-30 10:00", decisionBy: "2026-11-30"), now: "2026-12-01 12:00")

@@ -99,7 +99,7 @@ struct Config: ParsableCommand {
             print(key.effectiveValue(settings, stored: stored) ?? "")
         } else {
             for key in keys {
-                let value = key.effectiveValue(settings, stored: stored) ?? "(not set)"
+                let value = key.effectiveValue(settings, stored: stored).map { $0.isEmpty ? "none" : $0 } ?? "(not set)"
                 let source = stored[key.rawValue] == nil && key != .name ? "  (default)" : ""
                 print("\(key.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(value)\(source)")
             }

@@ -14,8 +14,7 @@ struct Today: ParsableCommand {
         let session = try Session(global)
         let entries = session.agenda(try session.repository.histories(.open, withHighlights: false))
         if session.json {
-            let calls = entries.filter { $0.assessment.state.isCallToday }.ordered(by: \.todayKey)
-            try JSONOutput.print(calls.map(AgendaJSON.init))
+            try JSONOutput.print(entries.callsToday.map(AgendaJSON.init))
         } else {
             print(session.renderer.today(entries))
         }
@@ -92,6 +91,13 @@ struct Script: ParsableCommand {
         let style = Style.forStandardOutput()
         var lines: [String] = []
         let who = interview.interviewer ?? "the interviewer"
+        switch entry.assessment.state {
+        case .triedTwice, .followedUp, .closed:
+            // The words are still here for whoever wants them, but the etiquette comes first.
+            lines.append(style.bold("No call is due: \(entry.assessment.reason)."))
+        default:
+            break
+        }
         if let phone = interview.phone {
             let when = session.renderer.callTime(entry).map { " — \($0)" } ?? ""
             lines.append(style.bold("Call \(who) on \(phone)\(when)"))
