@@ -7,13 +7,16 @@ extension Migration {
 -- Instants are whole Unix seconds (UTC); each interview keeps its IANA zone in tz.
 -- Dates are 'YYYY-MM-DD' text; date(x, '+0 days') IS x accepts only real calendar dates
 -- (plain date() lets 02-30 through).
+-- Enumerations are checked with = ... OR chains, not IN (...): SQLite builds a temporary
+-- table for an IN list at every row it checks, which made each insert several times dearer.
 
 CREATE TABLE applications (
     id          INTEGER PRIMARY KEY,
     company     TEXT NOT NULL CHECK (length(trim(company)) > 0),
     role        TEXT NOT NULL CHECK (length(trim(role)) > 0),
     status      TEXT NOT NULL DEFAULT 'applied'
-                CHECK (status IN ('applied', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn')),
+                CHECK (status = 'applied' OR status = 'interviewing' OR status = 'offer'
+                       OR status = 'accepted' OR status = 'rejected' OR status = 'withdrawn'),
     applied_on  TEXT NOT NULL CHECK (applied_on IS date(applied_on, '+0 days')),
     url         TEXT,
     notes       TEXT,
@@ -40,7 +43,7 @@ CREATE TABLE interviews (
     interviewer     TEXT,
     phone           TEXT CHECK (phone IS NULL OR length(phone) > 0),
     decision_by     TEXT CHECK (decision_by IS NULL OR decision_by IS date(decision_by, '+0 days')),
-    after_hours_ok  INTEGER NOT NULL DEFAULT 0 CHECK (after_hours_ok IN (0, 1)),
+    after_hours_ok  INTEGER NOT NULL DEFAULT 0 CHECK (after_hours_ok = 0 OR after_hours_ok = 1),
     -- Daily busy windows in tz, 'HH:MM-HH:MM' joined by commas; '' for none.
     busy            TEXT NOT NULL DEFAULT ''
                     CHECK (busy = '' OR (length(busy) % 12 = 11 AND busy NOT GLOB '*[^0-9:,-]*')),
@@ -54,12 +57,13 @@ CREATE TABLE call_attempts (
     id           INTEGER PRIMARY KEY,
     interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
     at           INTEGER NOT NULL,
-    outcome      TEXT NOT NULL CHECK (outcome IN ('reached', 'voicemail', 'no-answer', 'bad-time')),
+    outcome      TEXT NOT NULL
+                 CHECK (outcome = 'reached' OR outcome = 'voicemail' OR outcome = 'no-answer' OR outcome = 'bad-time'),
     callback_at  INTEGER,
     number       TEXT NOT NULL CHECK (length(number) > 0),
     notes        TEXT,
     CHECK (outcome <> 'bad-time' OR callback_at IS NOT NULL),
-    CHECK (outcome NOT IN ('voicemail', 'no-answer') OR callback_at IS NULL),
+    CHECK ((outcome <> 'voicemail' AND outcome <> 'no-answer') OR callback_at IS NULL),
     CHECK (callback_at IS NULL OR callback_at > at)
 ) STRICT;
 
@@ -67,7 +71,8 @@ CREATE INDEX call_attempts_by_interview ON call_attempts (interview_id, at, id);
 
 CREATE TABLE settings (
     key    TEXT PRIMARY KEY
-           CHECK (key IN ('name', 'timezone', 'business_hours', 'after_hours', 'holidays', 'max_attempts')),
+           CHECK (key = 'name' OR key = 'timezone' OR key = 'business_hours' OR key = 'after_hours'
+                  OR key = 'holidays' OR key = 'max_attempts'),
     value  TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 
