@@ -17,20 +17,23 @@ struct JSONParser {
     /// Deeper than any export; a bound keeps a hostile file from exhausting the stack.
     static let maximumDepth = 512
 
-    private let bytes: [UInt8]
+    /// The document, borrowed for the parse: unchecked indexing, every index checked here.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
     static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(data))
-        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        let value = try parser.value()
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the document") }
-        return value
+        try Array(data).withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> JSONValue in
+            var parser = JSONParser(bytes: bytes)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            let value = try parser.value()
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw parser.error("unexpected text after the document") }
+            return value
+        }
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -115,14 +118,18 @@ struct JSONParser {
     private mutating func string() throws(SyntaxError) -> String {
         index += 1
         let start = index
+        var isASCII = true
         // Most strings have no escapes: take their bytes whole.
         while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
             guard bytes[index] >= 0x20 else { throw error("a control character inside a string") }
+            isASCII = isASCII && bytes[index] < 0x80
             index += 1
         }
         guard index < bytes.count else { throw error("a string that never ends") }
         if bytes[index] == UInt8(ascii: "\"") {
-            let text = bytes[start..<index].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            // ASCII is valid UTF-8 as it stands; only the rest needs checking.
+            let text = isASCII ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
             guard let text else { throw error("text that is not UTF-8") }
             index += 1
             return text
