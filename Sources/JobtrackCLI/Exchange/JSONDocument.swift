@@ -49,7 +49,7 @@ enum JSONValue: Equatable {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// How the user would call this kind of value in a message.
     var kind: String {
@@ -76,9 +76,36 @@ enum JSONValue: Equatable {
     }
 }
 
+/// A JSON object's members in the file's order. An export's objects have a dozen
+/// members at most: a look-up by a linear scan beats hashing every name of every
+/// record (a fifth of a large import, with a dictionary per object). A repeated name
+/// keeps its last value; two objects are equal when they map the same names alike.
+struct JSONObject: Equatable, ExpressibleByDictionaryLiteral {
+    private(set) var members: [(name: String, value: JSONValue)]
+
+    init(_ members: [(name: String, value: JSONValue)]) {
+        self.members = members
+    }
+
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { (name: $0.0, value: $0.1) }
+    }
+
+    subscript(name: String) -> JSONValue? {
+        members.last { $0.name == name }?.value
+    }
+
+    /// Each name once.
+    var keys: Set<String> { Set(members.map(\.name)) }
+
+    static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.keys == rhs.keys && lhs.keys.allSatisfy { lhs[$0] == rhs[$0] }
+    }
+}
+
 /// One JSON object of the file, at `path`, whose keys must all be known.
 private struct Fields {
-    let members: [String: JSONValue]
+    let members: JSONObject
     let path: String
 
     init(_ value: JSONValue, path: String, allowed: [String], ignored: [String] = []) throws(FieldProblem) {

@@ -55,14 +55,12 @@ struct JSONParser {
     private mutating func object() throws(SyntaxError) -> JSONValue {
         try enter()
         index += 1
-        // Collected in order, then made a dictionary of the right size at once;
-        // a repeated name keeps its last value.
-        var members: [(String, JSONValue)] = []
+        var members: [(name: String, value: JSONValue)] = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
             depth -= 1
-            return .object([:])
+            return .object(JSONObject([]))
         }
         while true {
             skipWhitespace()
@@ -71,14 +69,14 @@ struct JSONParser {
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a member name") }
             index += 1
-            members.append((key, try value()))
+            members.append((name: key, value: try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
             } else if peek(UInt8(ascii: "}")) {
                 index += 1
                 depth -= 1
-                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
+                return .object(JSONObject(members))
             } else {
                 throw error("expected ',' or '}' in an object")
             }
