@@ -98,6 +98,23 @@ public enum TimeText {
         }
     }
 
+    /// RFC 5545's UTC form, "20261202T150000Z", for calendars.
+    public static func basicUTC(_ instant: Date) -> String {
+        let seconds = ZoneClock.seconds(instant)
+        let second = CalendarDate.floorMod(seconds, ZoneClock.secondsPerDay)
+        let (year, month, day) = CalendarDate.civil(fromDays: (seconds - second) / ZoneClock.secondsPerDay)
+        return FixedText.make(capacity: 16) { text in
+            text.append(year, width: 4)
+            text.append(month, width: 2)
+            text.append(day, width: 2)
+            text.append("T")
+            text.append(second / 3600, width: 2)
+            text.append(second / 60 % 60, width: 2)
+            text.append(second % 60, width: 2)
+            text.append("Z")
+        }
+    }
+
     /// The wall-clock time at `instant` in `zone`, "14:00".
     public static func hourMinute(_ instant: Date, in zone: TimeZone) -> String {
         let second = ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second

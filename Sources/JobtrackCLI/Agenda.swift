@@ -9,7 +9,8 @@ struct AgendaEntry {
 
     var application: Application { history.application }
 
-    /// The interview the assessment speaks of: the latest one.
+    /// The interview the assessment speaks of: the latest one, as the rules decide it
+    /// (by held_at, then as logged), so calls and scripts follow the same interview.
     var interview: Interview? {
         guard let id = assessment.interviewID else { return nil }
         return history.interviews.first { $0.interview.id == id }?.interview

@@ -131,7 +131,7 @@ struct ValueTests {
         #expect(throws: error) { try FollowUpSettings(stored: stored, timeZone: newYork) }
     }
 
-    @Test("instants print as ISO 8601 with the zone's offset")
+    @Test("instants print as ISO 8601 with the zone's offset, and in RFC 5545's UTC form")
     func isoText() {
         let moment = instant("2026-12-02T14:00:00Z")
         #expect(TimeText.iso8601(moment, in: newYork) == "2026-12-02T09:00:00-05:00")
@@ -139,6 +139,8 @@ struct ValueTests {
         #expect(TimeText.iso8601(moment, in: tokyo) == "2026-12-02T23:00:00+09:00")
         #expect(TimeText.iso8601(moment, in: TimeZone(identifier: "Asia/Kolkata")!) == "2026-12-02T19:30:00+05:30")
         #expect(TimeText.hourMinute(moment, in: newYork) == "09:00")
+        #expect(TimeText.basicUTC(moment) == "20261202T140000Z")
+        #expect(TimeText.basicUTC(Date(timeIntervalSince1970: -1)) == "19691231T235959Z")
     }
 
     @Test("today lists overdue first, oldest due_by first, then due by call_at, then id")

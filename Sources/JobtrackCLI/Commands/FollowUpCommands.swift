@@ -78,7 +78,7 @@ struct Script: ParsableCommand {
     func run() throws {
         let session = try Session(global)
         let entry = try session.entry(for: id)
-        guard let interview = entry.history.interviews.last?.interview else { throw Refusal.noInterview(application: id) }
+        guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
         let writer = CallScript(
             application: entry.application, interview: interview, zone: session.zone(named: interview.tz),
             caller: try session.repository.setting("name"))

@@ -97,8 +97,7 @@ struct CallLog {
         var warning: String?
         try session.database.write {
             let entry = try session.entry(for: id)
-            // The store orders interviews by held_at, then as logged: the last is the latest.
-            guard let interview = entry.history.interviews.last?.interview else {
+            guard let interview = entry.interview else {
                 throw Refusal.noInterview(application: id)
             }
             let zone = session.zone(named: interview.tz)

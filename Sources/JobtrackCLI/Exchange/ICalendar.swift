@@ -48,8 +48,8 @@ struct ICalendarExport {
         return [
             "BEGIN:VEVENT",
             "UID:jobtrack-\(application.id)-\(interviewID)@jobtrack",
-            "DTSTAMP:\(Self.utc(now))",
-            "DTSTART:\(Self.utc(callAt))",
+            "DTSTAMP:\(TimeText.basicUTC(now))",
+            "DTSTART:\(TimeText.basicUTC(callAt))",
             "DURATION:PT15M",
             // RFC 5545 wants SEQUENCE to grow whenever DTSTART moves, and an overdue call
             // moves with every export: the minute of the export always grows.
@@ -64,19 +64,6 @@ struct ICalendarExport {
             "END:VALARM",
             "END:VEVENT",
         ]
-    }
-
-    /// `20261202T150000Z`.
-    static func utc(_ instant: Date) -> String {
-        let utc = TimeZone(secondsFromGMT: 0)!
-        let date = CalendarDate.containing(instant, in: utc)
-        let seconds = Int(instant.timeIntervalSince(date.start(in: utc)))
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return pad(date.year, 4) + pad(date.month, 2) + pad(date.day, 2) + "T"
-            + pad(seconds / 3600, 2) + pad(seconds / 60 % 60, 2) + pad(seconds % 60, 2) + "Z"
     }
 
     /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, each
