@@ -19,11 +19,13 @@ let package = Package(
         ),
         .target(name: "JobStore", dependencies: ["CSQLite"]),
         .target(name: "FollowUp"),
+        .target(name: "JSONText"),
         .target(
             name: "JobtrackCLI",
             dependencies: [
                 "JobStore",
                 "FollowUp",
+                "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "JobtrackCLITests", dependencies: ["JobtrackCLI"]),
     ]
 )

@@ -1,5 +1,6 @@
 import FollowUp
 import Foundation
+import JSONText
 import JobStore
 
 // The JSON documents of SPEC §3. Absent values are written as null, so every
@@ -114,7 +115,7 @@ struct ApplicationJSON: Encodable {
 
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        try JSONWriter.write(value, to: FileHandle.standardOutput)
+        try JSONWriter.write(value) { try StandardStreams.write($0, to: FileHandle.standardOutput) }
     }
 }
 

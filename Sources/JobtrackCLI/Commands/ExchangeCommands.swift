@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUp
 import Foundation
+import JSONText
 import JobStore
 
 /// What `export` can write.

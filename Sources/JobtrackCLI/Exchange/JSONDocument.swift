@@ -1,5 +1,6 @@
 import FollowUp
 import Foundation
+import JSONText
 import JobStore
 
 /// The export document of SPEC §3: `{"format": "jobtrack", "version": 1, "settings":
@@ -40,29 +41,8 @@ extension Session {
     }
 }
 
-/// A JSON value as written in the file, so that each field can be checked for its
-/// type with its position named in the user's view of the document.
-enum JSONValue: Equatable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object(JSONObject)
-
-    /// How the user would call this kind of value in a message.
-    var kind: String {
-        switch self {
-        case .null: "null"
-        case .bool: "true/false"
-        case .integer, .number: "a number"
-        case .string: "text"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
-
+extension JSONValue {
+    /// The value as a message quotes it.
     var text: String {
         switch self {
         case .string(let value): ImportRules.quoted(value)
@@ -73,33 +53,6 @@ enum JSONValue: Equatable {
         case .array: "an array"
         case .object: "an object"
         }
-    }
-}
-
-/// A JSON object's members in the file's order. An export's objects have a dozen
-/// members at most: a look-up by a linear scan beats hashing every name of every
-/// record (a fifth of a large import, with a dictionary per object). A repeated name
-/// keeps its last value; two objects are equal when they map the same names alike.
-struct JSONObject: Equatable, ExpressibleByDictionaryLiteral {
-    private(set) var members: [(name: String, value: JSONValue)]
-
-    init(_ members: [(name: String, value: JSONValue)]) {
-        self.members = members
-    }
-
-    init(dictionaryLiteral elements: (String, JSONValue)...) {
-        members = elements.map { (name: $0.0, value: $0.1) }
-    }
-
-    subscript(name: String) -> JSONValue? {
-        members.last { $0.name == name }?.value
-    }
-
-    /// Each name once.
-    var keys: Set<String> { Set(members.map(\.name)) }
-
-    static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.keys.allSatisfy { lhs[$0] == rhs[$0] }
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import JobtrackCLI
+@testable import JSONText
 
 @Suite("JSON text: the import parser and the output writer")
 struct JSONTextTests {

@@ -5,24 +5,24 @@ import Foundation
 ///
 /// Decoding the generic value through `JSONDecoder` tried each type in turn and
 /// threw at every miss: 62% of an import (bench/results.md). This reads each byte once.
-struct JSONParser {
-    struct SyntaxError: Error, Equatable {
-        let reason: String
-        let line: Int
-        let column: Int
+public struct JSONParser {
+    public struct SyntaxError: Error, Equatable {
+        public let reason: String
+        public let line: Int
+        public let column: Int
 
-        var description: String { "\(reason) at line \(line), column \(column)" }
+        public var description: String { "\(reason) at line \(line), column \(column)" }
     }
 
     /// Deeper than any export; a bound keeps a hostile file from exhausting the stack.
-    static let maximumDepth = 512
+    public static let maximumDepth = 512
 
     /// The document, borrowed for the parse: unchecked indexing, every index checked here.
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
-    static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
+    public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
         try Array(data).withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> JSONValue in
             var parser = JSONParser(bytes: bytes)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }

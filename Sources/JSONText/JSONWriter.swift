@@ -7,16 +7,17 @@ import Foundation
 /// `today --json` at 10,000 applications (bench/results.md); this writes bytes as the
 /// values are encoded. Containers have no "end" call in the `Encoder` protocol, so open
 /// containers are kept on a stack and closed when their parent writes again or finishes.
-enum JSONWriter {
-    static func data<T: Encodable>(_ value: T) throws -> Data {
+public enum JSONWriter {
+    public static func data<T: Encodable>(_ value: T) throws -> Data {
         let sink = JSONSink(output: nil)
         try sink.write(value)
         sink.bytes.append(UInt8(ascii: "\n"))
         return Data(sink.bytes)
     }
 
-    /// Writes `value` to `output` as it goes, so a large document is never whole in memory.
-    static func write<T: Encodable>(_ value: T, to output: FileHandle) throws {
+    /// Writes `value` through `output` in pieces as it goes, so a large document is
+    /// never whole in memory; `output` throws to stop the writing (a full disk).
+    public static func write<T: Encodable>(_ value: T, to output: @escaping (Data) throws -> Void) throws {
         let sink = JSONSink(output: output)
         try sink.write(value)
         sink.bytes.append(UInt8(ascii: "\n"))
@@ -37,17 +38,17 @@ final class JSONSink {
     private var open: [JSONFrame] = []
     /// A line break followed by the indentation of each depth, made once.
     private var indents: [[UInt8]] = []
-    private let output: FileHandle?
+    private let output: ((Data) throws -> Void)?
     private static let flushSize = 1 << 16
 
-    init(output: FileHandle?) {
+    init(output: ((Data) throws -> Void)?) {
         self.output = output
         bytes.reserveCapacity(Self.flushSize * 2)
     }
 
     func flush() throws {
         guard let output, !bytes.isEmpty else { return }
-        try StandardStreams.write(Data(bytes), to: output)
+        try output(Data(bytes))
         bytes.removeAll(keepingCapacity: true)
     }
 
