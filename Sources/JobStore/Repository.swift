@@ -141,7 +141,7 @@ public struct Repository {
         return Interview(
             id: row.int64(0), applicationID: row.int64(1), heldAt: row.date(2), tz: row.string(3),
             interviewer: row.optionalString(4), phone: row.optionalString(5), decisionBy: row.optionalString(6),
-            afterHoursOK: row.bool(7), busy: busy.isEmpty ? [] : busy.split(separator: ",").map(String.init),
+            afterHoursOK: row.bool(7), busy: busy.isEmpty ? [] : busy.split(separator: ";").map(String.init),
             notes: row.optionalString(9))
     }
 
@@ -155,7 +155,7 @@ public struct Repository {
             INSERT INTO interviews (application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [applicationID, heldAt, tz, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ","), notes],
+            [applicationID, heldAt, tz, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ";"), notes],
             missingParent: .unknownApplication(applicationID))
         return Interview(
             id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
@@ -187,7 +187,7 @@ public struct Repository {
                 WHERE id = ?
                 """,
                 [interview.heldAt, interview.tz, interview.interviewer, interview.phone, interview.decisionBy,
-                 interview.afterHoursOK, interview.busy.joined(separator: ","), interview.notes, interview.id])
+                 interview.afterHoursOK, interview.busy.joined(separator: ";"), interview.notes, interview.id])
             guard database.changes == 1 else { throw StoreError.unknownInterview(interview.id) }
             return try self.interview(interview.id)
         }

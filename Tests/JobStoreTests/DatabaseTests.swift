@@ -15,7 +15,7 @@ struct DatabaseTests {
         #expect(try permissions(of: folder.path("nested")) == 0o700)
         let tables = try database.fetchAll(
             "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.string(0) }
-        #expect(tables == ["applications", "call_attempts", "highlights", "interviews", "schema_migrations", "settings"])
+        #expect(tables == ["applications", "call_attempts", "highlights", "interviews", "schema_migrations", "settings", "sqlite_sequence"])
         #expect(try database.fetchOne("PRAGMA application_id") { $0.int(0) } == Int(Database.applicationID))
         #expect(try database.fetchOne("PRAGMA user_version") { $0.int(0) } == Migration.embedded.last?.version)
     }
@@ -80,11 +80,11 @@ struct DatabaseTests {
     func refusesNewerDatabase() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("db.sqlite3")
-        let later = Migration(name: "0002_something_new", sql: "CREATE TABLE reminders (id INTEGER PRIMARY KEY);")
+        let later = Migration(name: "0099_something_new", sql: "CREATE TABLE reminders (id INTEGER PRIMARY KEY);")
         _ = try Database(path: path, migrations: Migration.embedded + [later])
         let before = try contents(of: path)
         let current = Migration.embedded.last!.version
-        #expect(throws: StoreError.newerDatabase(path: path, version: 2, supported: current)) {
+        #expect(throws: StoreError.newerDatabase(path: path, version: 99, supported: current)) {
             try Database(path: path)
         }
         #expect(try contents(of: path) == before)
