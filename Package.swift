@@ -21,13 +21,22 @@ let package = Package(
         .target(name: "FollowUp"),
         .target(name: "JSONText"),
         .target(
-            name: "JobtrackCLI",
+            name: "JobtrackKit",
             dependencies: [
                 "JobStore",
                 "FollowUp",
                 "JSONText",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "JobtrackCLI",
+            dependencies: [
+                "JobtrackKit",
+                "JobStore",
+                "FollowUp",
+                "JSONText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "jobtrack", dependencies: ["JobtrackCLI"]),
@@ -40,6 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(name: "JobtrackKitTests", dependencies: ["JobtrackKit", "JobStore", "FollowUp"]),
         .testTarget(name: "JobtrackCLITests", dependencies: ["JobtrackCLI"]),
     ]
 )

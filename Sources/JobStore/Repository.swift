@@ -31,10 +31,14 @@ public struct Repository {
         columns.split(separator: ", ").map { "\(alias).\($0)" }.joined(separator: ", ")
     }
 
-    private static func decodeApplication(_ row: Row) -> Application {
-        Application(
-            id: row.int64(0), company: row.string(1), role: row.string(2),
-            status: Application.Status(rawValue: row.string(3)) ?? .applied,
+    private static func decodeApplication(_ row: Row) throws -> Application {
+        let id = row.int64(0)
+        let text = row.string(3)
+        guard let status = Application.Status(rawValue: text) else {
+            throw StoreError.unreadableValue(table: "applications", id: id, column: "status", value: text)
+        }
+        return Application(
+            id: id, company: row.string(1), role: row.string(2), status: status,
             appliedOn: row.string(4), url: row.optionalString(5), notes: row.optionalString(6),
             highlights: [], createdAt: row.date(7), updatedAt: row.date(8))
     }
@@ -57,6 +61,11 @@ public struct Repository {
                 id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
                 highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
         }
+    }
+
+    /// How many applications there are.
+    public func applicationCount() throws -> Int64 {
+        try database.fetchOne("SELECT count(*) FROM applications") { $0.int64(0) } ?? 0
     }
 
     public func application(_ id: Int64) throws -> Application {
@@ -204,10 +213,14 @@ public struct Repository {
 
     private static let callColumns = "id, interview_id, at, outcome, callback_at, number, notes"
 
-    private static func decodeCall(_ row: Row) -> CallAttempt {
-        CallAttempt(
+    private static func decodeCall(_ row: Row) throws -> CallAttempt {
+        let text = row.string(3)
+        guard let outcome = CallAttempt.Outcome(rawValue: text) else {
+            throw StoreError.unreadableValue(table: "call_attempts", id: row.int64(0), column: "outcome", value: text)
+        }
+        return CallAttempt(
             id: row.int64(0), interviewID: row.int64(1), at: row.date(2),
-            outcome: CallAttempt.Outcome(rawValue: row.string(3)) ?? .reached,
+            outcome: outcome,
             callbackAt: row.optionalDate(4), number: row.string(5), notes: row.optionalString(6))
     }
 
@@ -346,7 +359,7 @@ public struct Repository {
                 WHERE \(filter) ORDER BY c.interview_id, c.at, c.id
                 """, arguments
             ) { row in
-                let call = Self.decodeCall(row)
+                let call = try Self.decodeCall(row)
                 guard let (application, interview) = interviewIndex[call.interviewID] else { return }
                 histories[application].interviews[interview].calls.append(call)
             }

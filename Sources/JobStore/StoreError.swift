@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownInterview(Int64)
     case unknownCall(Int64)
     case backupTargetExists(path: String)
+    /// A stored value the schema let through but this build cannot read.
+    case unreadableValue(table: String, id: Int64, column: String, value: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "unknown call \(id)"
         case .backupTargetExists(let path):
             return "\(path) already exists; a backup never overwrites a file, choose a new name"
+        case .unreadableValue(let table, let id, let column, let value):
+            return "\(table) row \(id) has \(column) = \"\(value)\", which this jobtrack cannot read"
         }
     }
 }

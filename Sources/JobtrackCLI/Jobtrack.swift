@@ -2,6 +2,7 @@ import ArgumentParser
 import FollowUp
 import Foundation
 import JobStore
+import JobtrackKit
 
 /// The `jobtrack` command: a private job-application tracker that says whom to call today.
 public struct Jobtrack: ParsableCommand {
@@ -17,12 +18,12 @@ public struct Jobtrack: ParsableCommand {
             Start with `jobtrack add`, log interviews with `jobtrack interview`, and each \
             morning ask `jobtrack today`.
             """,
-        version: "0.1.0",
+        version: JobtrackVersion.current,
         // Every subcommand names itself: deriving names from type names costs each run
         // more than the rules do at a thousand applications (bench/results.md).
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
-            InterviewCommand.self, Call.self, Voicemail.self,
+            Interview.self, Call.self, Voicemail.self,
             Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
         ],
         defaultSubcommand: Today.self)
@@ -43,6 +44,10 @@ public struct Jobtrack: ParsableCommand {
         } catch let error as StoreError {
             refuse(error.description, code: 1)
         } catch let error as Refusal {
+            refuse(error.description, code: 1)
+        } catch let error as ExchangeError {
+            refuse(error.description, code: 1)
+        } catch let error as ValidationFailure {
             refuse(error.description, code: 1)
         } catch let error as FollowUpSettings.Error {
             refuse(error.description, code: 1)

@@ -1,6 +1,7 @@
 import FollowUp
 import Foundation
 import JobStore
+import JobtrackKit
 
 /// Terminal styling: colour only on a terminal, and never with `NO_COLOR` set.
 struct Style {
@@ -45,16 +46,16 @@ extension FollowUpState {
     ]
 }
 
-/// Plain-text renderings of entries, relative to the session's *now* and zone.
+/// Plain-text renderings of entries, relative to the tracker's *now* and the user's zone.
 struct TextRenderer {
-    let session: Session
+    let tracker: Tracker
     let style: Style
 
     /// "09:00", "Thu Dec 3 09:00" when not today, and the interviewer's own clock in
     /// brackets when their zone differs from the user's.
     func callTime(_ entry: AgendaEntry) -> String? {
         guard let callAt = entry.assessment.callAt else { return nil }
-        let userZone = session.userZone
+        let userZone = tracker.userZone
         var text = dayAndTime(callAt, in: userZone)
         if let zone = entry.assessment.timeZone, zone.secondsFromGMT(for: callAt) != userZone.secondsFromGMT(for: callAt) {
             text += " (\(dayAndTime(callAt, in: zone, relativeTo: userZone)) their time)"
@@ -64,7 +65,7 @@ struct TextRenderer {
 
     private func dayAndTime(_ instant: Date, in zone: TimeZone, relativeTo reference: TimeZone? = nil) -> String {
         let day = CalendarDate.containing(instant, in: zone)
-        let today = session.today(in: reference ?? zone)
+        let today = tracker.today(in: reference ?? zone)
         let time = TimeText.hourMinute(instant, in: zone)
         return day == today ? time : "\(day.shortText) \(time)"
     }
@@ -94,7 +95,7 @@ struct TextRenderer {
     }
 
     func today(_ entries: [AgendaEntry]) -> String {
-        let today = session.today(in: session.userZone)
+        let today = tracker.today(in: tracker.userZone)
         let calls = entries.callsToday
         var lines = [style.bold("\(today.shortText) \(today.year): ")
             + (calls.isEmpty ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")]
@@ -144,7 +145,7 @@ struct TextRenderer {
         for highlight in application.highlights { lines.append("  highlight   \(highlight)") }
         for item in entry.history.interviews {
             let interview = item.interview
-            let zone = session.zone(named: interview.tz)
+            let zone = tracker.zone(named: interview.tz)
             var header = "  interview   \(TimeText.iso8601(interview.heldAt, in: zone)) (\(interview.tz))"
             if let interviewer = interview.interviewer { header += " with \(interviewer)" }
             lines.append(header)
@@ -162,6 +163,43 @@ struct TextRenderer {
         }
         lines.append("  follow-up   \(entry.assessment.state.rawValue): \(entry.assessment.reason)")
         if let when = callTime(entry) { lines.append("  call at     \(when)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What to say, after what the etiquette says about calling now.
+    func script(_ script: CallScriptView) -> String {
+        let entry = script.entry
+        let id = entry.application.id
+        var lines: [String] = []
+        let who = script.interview.interviewer ?? "the interviewer"
+        switch entry.assessment.state {
+        case .triedTwice, .followedUp, .closed:
+            // The words are still here for whoever wants them, but the etiquette comes first.
+            lines.append(style.bold("No call is due: \(entry.assessment.reason)."))
+        default:
+            break
+        }
+        if let phone = script.interview.phone {
+            let when = callTime(entry).map { " — \($0)" } ?? ""
+            lines.append(style.bold("Call \(who) on \(phone)\(when)"))
+        } else {
+            lines.append(style.bold("\(who) gave no number: don't call the front desk; write instead — the same points make a short email."))
+        }
+        lines.append(style.dim("\(entry.assessment.state.rawValue): \(entry.assessment.reason)"))
+        lines.append("")
+        lines += script.call.enumerated().map { "\($0.offset + 1). \($0.element)" }
+        lines.append("")
+        lines.append("If it is not a good time, ask when is better, then record it:")
+        lines.append("  jobtrack call \(id) --outcome bad-time --callback-at \"YYYY-MM-DD HH:MM\"")
+        lines.append("After the call:  jobtrack call \(id) --outcome reached --note \"what they said\"")
+        lines.append("")
+        lines.append(style.bold("If you reach voicemail:"))
+        lines += script.voicemail.map { "  \($0)" }
+        lines.append("Then record it:  jobtrack voicemail \(id)")
+        if script.caller == nil {
+            lines.append("")
+            lines.append(style.dim("Tip: set your name with `jobtrack config name \"Your Name\"`."))
+        }
         return lines.joined(separator: "\n")
     }
 }

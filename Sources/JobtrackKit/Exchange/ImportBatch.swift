@@ -59,37 +59,35 @@ struct ImportBatch {
     /// Writes everything in one transaction: all of it, or on any error none of it.
     /// Into a database with no applications the file's settings are restored too;
     /// into one that has some, the settings already there are kept.
-    func write(to session: Session, progress: ImportProgress) throws -> Result {
-        try session.database.write {
+    func write(to repository: Repository, now: Date, progress: () -> Void) throws -> Result {
+        try repository.database.write {
             var result = Result()
-            let existing = try session.database.fetchOne("SELECT count(*) FROM applications") { $0.int64(0) } ?? 0
-            if existing == 0, let settings {
+            if try repository.applicationCount() == 0, let settings {
                 for key in settings.keys.sorted() {
-                    try session.repository.setSetting(key, to: settings[key]!)
+                    try repository.setSetting(key, to: settings[key]!)
                 }
                 result.settingsRestored = !settings.isEmpty
             }
-            let repository = session.repository
             for application in applications {
                 let stored = try repository.insertApplication(
                     company: application.company, role: application.role, status: application.status,
                     appliedOn: application.appliedOn, url: application.url, notes: application.notes,
-                    highlights: application.highlights, now: session.now)
+                    highlights: application.highlights, now: now)
                 result.applicationIDs.append(stored.id)
-                progress.advance()
+                progress()
                 for interview in application.interviews {
                     let storedInterview = try repository.insertInterview(
                         applicationID: stored.id, heldAt: interview.heldAt, tz: interview.tz,
                         interviewer: interview.interviewer, phone: interview.phone, decisionBy: interview.decisionBy,
                         afterHoursOK: interview.afterHoursOK, busy: interview.busy, notes: interview.notes)
                     result.interviews += 1
-                    progress.advance()
+                    progress()
                     for call in interview.calls {
                         try repository.insertCall(
                             interviewID: storedInterview.id, at: call.at, outcome: call.outcome,
                             callbackAt: call.callbackAt, number: call.number, notes: call.notes)
                         result.calls += 1
-                        progress.advance()
+                        progress()
                     }
                 }
             }
@@ -149,12 +147,10 @@ enum ImportRules {
     }
 
     static func phone(_ value: String) throws(FieldProblem) -> String {
-        do {
-            return try PhoneInput.parse(value)
-        } catch {
-            throw FieldProblem(
-                position: "", reason: "expected a phone number: 3 to 20 digits, with + - ( ) . and spaces allowed, got \(quoted(value))")
+        guard let number = PhoneInput.number(value) else {
+            throw FieldProblem(position: "", reason: "expected \(PhoneInput.expected), got \(quoted(value))")
         }
+        return number
     }
 
     static func window(_ value: String) throws(FieldProblem) -> DailyWindow {

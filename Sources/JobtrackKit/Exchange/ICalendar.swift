@@ -13,7 +13,7 @@ struct ICalendarExport {
     let now: Date
     let entries: [AgendaEntry]
 
-    static let productID = "-//jobtrack//jobtrack \(Jobtrack.configuration.version)//EN"
+    static let productID = "-//jobtrack//jobtrack \(JobtrackVersion.current)//EN"
 
     var text: String {
         var lines = [

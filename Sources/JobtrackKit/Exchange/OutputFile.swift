@@ -1,12 +1,12 @@
 import Foundation
 
 /// Writes an export where the user asked: a file, replaced atomically, or stdout.
-enum OutputFile {
+public enum OutputFile {
     /// Writes `data` to `path` so that a reader (a calendar polling the file) sees the
     /// old contents or the new, never half of either: a temporary file in the same
     /// folder, flushed to disk, then renamed over the target. Created 0600: an export
     /// holds the same private records as the database.
-    static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -42,7 +42,7 @@ enum OutputFile {
 
     /// An export may replace an earlier export, never a database — above all not the
     /// one being exported, which `--output` pointed at it would wipe out.
-    static func refuseToReplaceDatabase(at path: String) throws {
+    public static func refuseToReplaceDatabase(at path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
@@ -51,7 +51,4 @@ enum OutputFile {
         }
     }
 
-    static func writeToStandardOutput(_ data: Data) throws {
-        try StandardStreams.write(data, to: .standardOutput)
-    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Why an import or export was refused. The description is the one line the user sees;
 /// a bad record names where it is (`applications[3].interviews[0].phone`, `line 4,
 /// column role`), so the user can fix the file and try again. Nothing is written.
-enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equatable {
+public enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equatable {
     case missingFile(String)
     case unreadable(String, reason: String)
     case notJSON(String, reason: String)
@@ -15,7 +15,7 @@ enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equatable {
     case cannotWrite(String, reason: String)
     case jsonNeedsFile(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .missingFile(let file):
             return "cannot import \(file): no such file"
@@ -38,7 +38,7 @@ enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equatable {
         }
     }
 
-    var errorDescription: String? { description }
+    public var errorDescription: String? { description }
 }
 
 /// A rule broken at a position inside the record being checked; the importer adds the

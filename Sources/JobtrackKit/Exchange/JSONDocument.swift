@@ -25,21 +25,6 @@ struct ExportDocument: Encodable {
     }
 }
 
-extension Session {
-    /// Every record and setting, as one document.
-    func exportDocument() throws -> ExportDocument {
-        let (histories, settings) = try database.read {
-            (try repository.histories(.all), try repository.settings())
-        }
-        let mapper = FactsMapper(fallbackZone: userZone)
-        let zones: (String) -> TimeZone = { mapper.zone(named: $0) }
-        return ExportDocument(
-            settings: settings,
-            applications: histories.map {
-                ApplicationJSON(history: $0, followUp: nil, includeInterviews: true, zones: zones)
-            })
-    }
-}
 
 extension JSONValue {
     /// The value as a message quotes it.
@@ -83,6 +68,15 @@ private struct Fields {
             return try rule(value)
         } catch {
             throw FieldProblem(position: position(key), reason: error.reason)
+        }
+    }
+
+    /// Applies a rule of the commands, naming `key` as where it broke.
+    func check(_ key: String, _ rule: () throws(Refusal) -> Void) throws(FieldProblem) {
+        do {
+            try rule()
+        } catch {
+            throw FieldProblem(position: position(key), reason: error.description)
         }
     }
 
@@ -232,13 +226,11 @@ struct JSONImport {
         let phone = try fields.string("phone").map { text throws(FieldProblem) in
             try fields.check("phone", ImportRules.phone, text)
         }
-        let interviewDay = CalendarDate.containing(heldAt, in: zone)
         let decisionBy = try fields.string("decision_by").map { text throws(FieldProblem) in
             try fields.check("decision_by", ImportRules.date, text)
         }
-        if let decisionBy, decisionBy < interviewDay {
-            throw FieldProblem(position: fields.position("decision_by"),
-                               reason: "\(decisionBy.iso) is before the interview on \(interviewDay.iso)")
+        try fields.check("decision_by") { () throws(Refusal) in
+            try InterviewRules.checkDecision(decisionBy, heldAt: heldAt, in: zone)
         }
         var busy: [String] = []
         for (index, text) in try fields.strings("busy").enumerated() {
@@ -253,7 +245,7 @@ struct JSONImport {
         for (index, item) in try fields.array("calls").enumerated() {
             calls.append(try call(
                 item, path: "\(fields.position("calls"))[\(index)]", heldAt: heldAt, zone: zone, phone: phone,
-                interviewer: interviewer ?? "the interviewer"))
+                interviewer: interviewer))
         }
         return ImportBatch.Interview(
             heldAt: heldAt, tz: zone.identifier, interviewer: interviewer, phone: phone, decisionBy: decisionBy?.iso,
@@ -261,46 +253,32 @@ struct JSONImport {
             calls: calls)
     }
 
-    /// SPEC §3 "Rules of the call log", as `jobtrack call` applies them.
+    /// The rules of the call log, as `jobtrack call` applies them (`CallLogRules`).
     private func call(_ value: JSONValue, path: String, heldAt: Date, zone: TimeZone, phone: String?,
-                      interviewer: String) throws(FieldProblem) -> ImportBatch.Call {
+                      interviewer: String?) throws(FieldProblem) -> ImportBatch.Call {
         let fields = try Fields(value, path: path, allowed: ["id", "at", "outcome", "callback_at", "number", "notes"])
         let at = try fields.check("at", ImportRules.instant, fields.requiredString("at"))
         let outcome = try fields.check("outcome", ImportRules.outcome, fields.requiredString("outcome"))
         let callbackAt = try fields.string("callback_at").map { text throws(FieldProblem) in
             try fields.check("callback_at", ImportRules.instant, text)
         }
-        guard let phone else {
-            throw FieldProblem(position: path, reason: "\(interviewer) gave no number, so no call can be logged")
-        }
-        let number = try fields.string("number").map { text throws(FieldProblem) in
+        let dialled = try fields.string("number").map { text throws(FieldProblem) in
             try fields.check("number", ImportRules.phone, text)
-        } ?? phone
-        if PhoneInput.digitsOnly(number) != PhoneInput.digitsOnly(phone) {
-            throw FieldProblem(position: fields.position("number"),
-                               reason: "\(number) is not the number \(interviewer) gave (\(phone))")
         }
-        let atText = TimeText.iso8601(at, in: zone)
-        if at < heldAt {
-            throw FieldProblem(position: fields.position("at"),
-                               reason: "\(atText) is before the interview at \(TimeText.iso8601(heldAt, in: zone))")
+        let number: String
+        do {
+            number = try CallLogRules.number(dialled, phone: phone, interviewer: interviewer)
+        } catch {
+            throw FieldProblem(position: phone == nil ? path : fields.position("number"), reason: error.description)
         }
-        if at > now {
-            throw FieldProblem(position: fields.position("at"),
-                               reason: "\(atText) is in the future (it is now \(TimeText.iso8601(now, in: zone)))")
+        try fields.check("callback_at") { () throws(Refusal) in
+            try CallLogRules.checkCallback(outcome, hasCallback: callbackAt != nil)
         }
-        switch (outcome, callbackAt) {
-        case (.badTime, nil):
-            throw FieldProblem(position: fields.position("callback_at"),
-                               reason: "bad-time needs a callback_at: when they asked to be called back")
-        case (.voicemail, _?), (.noAnswer, _?):
-            throw FieldProblem(position: fields.position("callback_at"),
-                               reason: "must be null for \(outcome.rawValue): nobody named a time")
-        case (_, let callback?) where callback <= at:
-            throw FieldProblem(position: fields.position("callback_at"),
-                               reason: "\(TimeText.iso8601(callback, in: zone)) must be after the call at \(atText)")
-        default:
-            break
+        do {
+            try CallLogRules.checkTimes(at: at, callbackAt: callbackAt, heldAt: heldAt, zone: zone, now: now)
+        } catch {
+            let field = if case .callbackNotAfterCall = error { "callback_at" } else { "at" }
+            throw FieldProblem(position: fields.position(field), reason: error.description)
         }
         return ImportBatch.Call(
             at: at, outcome: outcome, callbackAt: callbackAt, number: number, notes: try fields.string("notes"))

@@ -3,19 +3,23 @@ import Foundation
 import JSONText
 import JobStore
 
-// The JSON documents of SPEC §3. Absent values are written as null, so every
+// The JSON documents of docs/commands.md §3. Absent values are written as null, so every
 // encoder below encodes optionals explicitly rather than with encodeIfPresent.
 
 /// An agenda object: an application and its follow-up state.
-struct AgendaJSON: Encodable {
+public struct AgendaJSON: Encodable {
     let entry: AgendaEntry
+
+    public init(_ entry: AgendaEntry) {
+        self.entry = entry
+    }
 
     enum Keys: String, CodingKey {
         case id, company, role, status, state, dueFrom = "due_from", dueBy = "due_by", callAt = "call_at"
         case interviewer, phone, tz, unansweredAttempts = "unanswered_attempts", reason
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         let application = entry.application
         let assessment = entry.assessment
         var container = encoder.container(keyedBy: Keys.self)
@@ -35,7 +39,7 @@ struct AgendaJSON: Encodable {
     }
 }
 
-struct CallJSON: Encodable {
+public struct CallJSON: Encodable {
     let call: CallAttempt
     let zone: TimeZone
 
@@ -43,7 +47,7 @@ struct CallJSON: Encodable {
         case id, at, outcome, callbackAt = "callback_at", number, notes
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(call.id, forKey: .id)
         try container.encode(TimeText.iso8601(call.at, in: zone), forKey: .at)
@@ -54,7 +58,7 @@ struct CallJSON: Encodable {
     }
 }
 
-struct InterviewJSON: Encodable {
+public struct InterviewJSON: Encodable {
     let history: InterviewHistory
     let zone: TimeZone
 
@@ -63,7 +67,7 @@ struct InterviewJSON: Encodable {
         case afterHoursOK = "after_hours_ok", busy, notes, calls
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         let interview = history.interview
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(interview.id, forKey: .id)
@@ -81,7 +85,7 @@ struct InterviewJSON: Encodable {
 
 /// An application object. `show` and the writing commands print it whole; `list`
 /// leaves out the interviews, and export leaves out follow_up.
-struct ApplicationJSON: Encodable {
+public struct ApplicationJSON: Encodable {
     let history: ApplicationHistory
     let followUp: AgendaEntry?
     let includeInterviews: Bool
@@ -92,7 +96,7 @@ struct ApplicationJSON: Encodable {
         case followUp = "follow_up"
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         let application = history.application
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(application.id, forKey: .id)
@@ -108,23 +112,17 @@ struct ApplicationJSON: Encodable {
                 history.interviews.map { InterviewJSON(history: $0, zone: zones($0.interview.tz)) }, forKey: .interviews)
         }
         if let followUp {
-            try container.encode(AgendaJSON(entry: followUp), forKey: .followUp)
+            try container.encode(AgendaJSON(followUp), forKey: .followUp)
         }
     }
 }
 
-enum JSONOutput {
-    static func print<T: Encodable>(_ value: T) throws {
-        try JSONWriter.write(value) { try StandardStreams.write($0, to: FileHandle.standardOutput) }
-    }
-}
-
-extension Session {
-    /// The application object of SPEC §3 for one application, as it is now.
-    func applicationJSON(_ entry: AgendaEntry, includeInterviews: Bool = true) -> ApplicationJSON {
-        let mapper = FactsMapper(fallbackZone: userZone)
-        return ApplicationJSON(
+extension Tracker {
+    /// The application object for one application, as it is now; `list` leaves out
+    /// the interviews.
+    public func applicationJSON(_ entry: AgendaEntry, includeInterviews: Bool = true) -> ApplicationJSON {
+        ApplicationJSON(
             history: entry.history, followUp: entry, includeInterviews: includeInterviews,
-            zones: { mapper.zone(named: $0) })
+            zones: { zone(named: $0) })
     }
 }

@@ -1,22 +1,17 @@
-import ArgumentParser
 import FollowUp
 import Foundation
 import JobStore
 
 /// A DATE as the user typed it: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+Nd`, `-Nd`.
 /// Relative forms are resolved later, against today in the zone that applies.
-enum DateInput: Equatable, Sendable {
+public enum DateInput: Equatable, Sendable {
     case absolute(CalendarDate)
     case relative(days: Int)
 
-    static let expected = "a date: YYYY-MM-DD, today, tomorrow, yesterday, +Nd or -Nd"
+    public static let expected = "a date: YYYY-MM-DD, today, tomorrow, yesterday, +Nd or -Nd"
 
-    static func parse(_ text: String) throws -> DateInput {
-        guard let date = DateInput(text) else { throw ValidationError("expected \(expected)") }
-        return date
-    }
 
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let word = text.trimmed.lowercased()
         switch word {
         case "today": self = .relative(days: 0)
@@ -38,7 +33,7 @@ enum DateInput: Equatable, Sendable {
 
     /// The date meant, counted from `today`; refused outside the years 1 to 9999 that
     /// YYYY-MM-DD can write.
-    func resolve(today: CalendarDate) throws -> CalendarDate {
+    public func resolve(today: CalendarDate) throws -> CalendarDate {
         switch self {
         case .absolute(let date):
             return date
@@ -53,20 +48,16 @@ enum DateInput: Equatable, Sendable {
 /// A DATETIME as the user typed it: `now`, a full ISO 8601 instant with an offset, or a
 /// DATE with an optional wall-clock time (`2026-12-02T14:00`, `2026-12-02 14:00`,
 /// `tomorrow 9:30`, or a bare `14:00` for today). A DATE alone means 00:00.
-enum DateTimeInput: Equatable, Sendable {
+public enum DateTimeInput: Equatable, Sendable {
     case now
     case instant(Date)
     case local(DateInput, secondOfDay: Int)
 
-    static let expected =
+    public static let expected =
         "a date and time: YYYY-MM-DD[ HH:MM], today/tomorrow/yesterday/+Nd/-Nd [HH:MM], HH:MM, now, or ISO 8601 with an offset"
 
-    static func parse(_ text: String) throws -> DateTimeInput {
-        guard let value = DateTimeInput(text) else { throw ValidationError("expected \(expected)") }
-        return value
-    }
 
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let trimmed = text.trimmed
         if trimmed.lowercased() == "now" {
             self = .now
@@ -100,7 +91,7 @@ enum DateTimeInput: Equatable, Sendable {
     }
 
     /// The instant meant, in whole seconds as the store keeps instants (`now` aside).
-    func resolve(now: Date, in zone: TimeZone) throws -> Date {
+    public func resolve(now: Date, in zone: TimeZone) throws -> Date {
         switch self {
         case .now:
             return now
@@ -188,17 +179,10 @@ enum DateTimeInput: Equatable, Sendable {
 }
 
 /// An IANA zone name such as `America/New_York`.
-enum ZoneInput {
-    static func parse(_ text: String) throws -> TimeZone {
-        guard let zone = zone(named: text) else {
-            throw ValidationError("expected an IANA time zone such as America/New_York or Europe/London")
-        }
-        return zone
-    }
-
+public enum ZoneInput {
     /// Foundation also accepts abbreviations and offsets ("PST", "GMT+5"), and its list of
     /// known names leaves out some links (Asia/Kolkata); the zone database decides instead.
-    static func zone(named name: String) -> TimeZone? {
+    public static func zone(named name: String) -> TimeZone? {
         guard let zone = TimeZone(identifier: name) else { return nil }
         if name == "UTC" { return zone }
         guard zone.identifier == name,
@@ -223,30 +207,22 @@ final class ZoneCache {
     }
 }
 
-enum WindowInput {
-    static func parse(_ text: String) throws -> DailyWindow {
-        guard let window = DailyWindow(text) else {
-            throw ValidationError("expected a daily window HH:MM-HH:MM with start before end, e.g. 09:00-12:00")
-        }
-        return window
-    }
-}
-
 /// A phone number as the interviewer gave it: digits with `+ - ( ) .` and spaces,
 /// 3 to 20 digits. Kept as typed; compared by its digits alone.
-enum PhoneInput {
-    static func parse(_ text: String) throws -> String {
+public enum PhoneInput {
+    public static let expected = "a phone number: 3 to 20 digits, with + - ( ) . and spaces allowed"
+
+    /// The number as typed, trimmed; nil when it is not a phone number.
+    public static func number(_ text: String) -> String? {
         let trimmed = text.trimmed
         let digits = digitsOnly(trimmed)
-        guard trimmed.utf8.allSatisfy(isAllowed), (3...20).contains(digits.utf8.count) else {
-            throw ValidationError("expected a phone number: 3 to 20 digits, with + - ( ) . and spaces allowed")
-        }
+        guard trimmed.utf8.allSatisfy(isAllowed), (3...20).contains(digits.utf8.count) else { return nil }
         return trimmed
     }
 
     /// The digits alone, for comparing two ways of writing one number. Byte by byte:
     /// an import compares one for every call.
-    static func digitsOnly(_ number: String) -> String {
+    public static func digitsOnly(_ number: String) -> String {
         String(decoding: number.utf8.filter(isDigit), as: UTF8.self)
     }
 
@@ -259,40 +235,18 @@ enum PhoneInput {
     }
 }
 
-/// Text that must say something: a company, a role.
-enum NonEmptyText {
-    static func parse(_ text: String) throws -> String {
-        guard !text.isBlank else {
-            throw ValidationError("expected non-empty text")
-        }
-        return text
-    }
-}
-
-enum PositiveID {
-    static func parse(_ text: String) throws -> Int64 {
-        guard let id = Int64(text), id > 0 else {
-            throw ValidationError("expected an application id, a positive whole number (see `jobtrack list`)")
-        }
-        return id
-    }
-}
-
-extension Application.Status: ExpressibleByArgument {}
-extension CallAttempt.Outcome: ExpressibleByArgument {}
-
 extension String {
     /// Nil for "": an empty note or address given on the command line means none.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension StringProtocol {
     /// Nothing but whitespace. Foundation's `trimmingCharacters(in:)` costs tens of
     /// thousands of instructions a call, and an import checks every field.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool { allSatisfy(\.isWhitespace) }
 
     /// Without leading or trailing whitespace.
-    var trimmed: String {
+    public var trimmed: String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[first...last])

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A command refused for a reason of jobtrack's own (SPEC §3 "Rules of the call log").
-/// The description is the one line the user sees on stderr.
-enum Refusal: Error, CustomStringConvertible {
+/// A use case refused for a reason of jobtrack's own (docs/commands.md §3, "Rules of the
+/// call log"). The description is the one line the user sees on stderr.
+public enum Refusal: Error, CustomStringConvertible, Equatable {
     case noInterview(application: Int64)
     case noPhone(interviewer: String)
     case wrongNumber(dialled: String, onRecord: String, interviewer: String)
@@ -18,8 +18,9 @@ enum Refusal: Error, CustomStringConvertible {
     case badStoredSetting(String, String)
     case badEnvironment(String, String)
     case dateOutOfRange
+    case badStoredValue(row: String, column: String, value: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .noInterview(let id):
             return "application \(id) has no interview to follow up; log one with `jobtrack interview \(id) --at …`"
@@ -51,6 +52,8 @@ enum Refusal: Error, CustomStringConvertible {
             return "\(name) must be \(expected)"
         case .dateOutOfRange:
             return "that date falls outside the years 1 to 9999"
+        case .badStoredValue(let row, let column, let value):
+            return "the database holds a value jobtrack cannot read: \(row), \(column) = \"\(value)\""
         }
     }
 }

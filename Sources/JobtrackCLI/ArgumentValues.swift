@@ -1,0 +1,60 @@
+import ArgumentParser
+import FollowUp
+import Foundation
+import JobStore
+import JobtrackKit
+
+// How each value typed on the command line is read: the Kit's parsers, with their
+// failures as argument errors, so bad input fails while parsing with a clear message.
+
+extension DateInput {
+    static func parse(_ text: String) throws -> DateInput {
+        guard let date = DateInput(text) else { throw ValidationError("expected \(expected)") }
+        return date
+    }
+}
+
+extension DateTimeInput {
+    static func parse(_ text: String) throws -> DateTimeInput {
+        guard let value = DateTimeInput(text) else { throw ValidationError("expected \(expected)") }
+        return value
+    }
+}
+
+enum ArgumentValue {
+    /// An IANA zone name such as `America/New_York`.
+    static func zone(_ text: String) throws -> TimeZone {
+        guard let zone = ZoneInput.zone(named: text) else {
+            throw ValidationError("expected an IANA time zone such as America/New_York or Europe/London")
+        }
+        return zone
+    }
+
+    static func window(_ text: String) throws -> DailyWindow {
+        guard let window = DailyWindow(text) else {
+            throw ValidationError("expected a daily window HH:MM-HH:MM with start before end, e.g. 09:00-12:00")
+        }
+        return window
+    }
+
+    static func phone(_ text: String) throws -> String {
+        guard let number = PhoneInput.number(text) else { throw ValidationError("expected \(PhoneInput.expected)") }
+        return number
+    }
+
+    /// Text that must say something: a company, a role.
+    static func nonEmpty(_ text: String) throws -> String {
+        guard !text.isBlank else { throw ValidationError("expected non-empty text") }
+        return text
+    }
+
+    static func id(_ text: String) throws -> Int64 {
+        guard let id = Int64(text), id > 0 else {
+            throw ValidationError("expected an application id, a positive whole number (see `jobtrack list`)")
+        }
+        return id
+    }
+}
+
+extension Application.Status: ExpressibleByArgument {}
+extension CallAttempt.Outcome: ExpressibleByArgument {}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import JobtrackKit
+
+/// The options every command takes: which database, what time it is, and JSON output.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The database file (default: $JOBTRACK_DB, else $XDG_DATA_HOME/jobtrack/jobtrack.sqlite3).",
+        valueName: "path"), transform: ArgumentValue.nonEmpty)
+    var db: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Pretend it is this time (default: $JOBTRACK_NOW, else the clock).", valueName: "datetime"),
+            transform: DateTimeInput.parse)
+    var now: DateTimeInput?
+
+    @Flag(name: .long, help: "Print one JSON document on stdout and nothing else.")
+    var json = false
+
+    /// The database file these options name.
+    func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        DatabaseLocation.path(option: db, environment: environment)
+    }
+
+    /// Opens the tracker for one run. The wall clock is read here, once, and nowhere else.
+    func tracker(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Tracker {
+        // Checked before the file is opened, so that a bad value creates no database.
+        let nowInput = try now ?? environment["JOBTRACK_NOW"].map { text in
+            guard let value = DateTimeInput(text) else {
+                throw ValidationFailure("JOBTRACK_NOW must be \(DateTimeInput.expected)")
+            }
+            return value
+        }
+        return try Tracker(path: databasePath(environment: environment), now: nowInput, clock: Date())
+    }
+}
+
+/// A refusal of the command line's own, before any use case runs.
+struct ValidationFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,102 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// A new application as the user describes it.
+public struct NewApplication: Sendable {
+    public var company: String
+    public var role: String
+    /// When the user applied, on their calendar; nil means today.
+    public var appliedOn: DateInput?
+    public var url: String?
+    public var notes: String?
+    public var highlights: [String]
+
+    public init(company: String, role: String, appliedOn: DateInput? = nil, url: String? = nil, notes: String? = nil,
+                highlights: [String] = []) {
+        self.company = company
+        self.role = role
+        self.appliedOn = appliedOn
+        self.url = url
+        self.notes = notes
+        self.highlights = highlights
+    }
+}
+
+/// The fields of an application to change; nil leaves a field as it is, and an empty
+/// url or note clears it.
+public struct ApplicationEdit: Sendable {
+    public var company: String?
+    public var role: String?
+    public var appliedOn: DateInput?
+    public var url: String?
+    public var notes: String?
+
+    public init(company: String? = nil, role: String? = nil, appliedOn: DateInput? = nil, url: String? = nil,
+                notes: String? = nil) {
+        self.company = company
+        self.role = role
+        self.appliedOn = appliedOn
+        self.url = url
+        self.notes = notes
+    }
+
+    public var isEmpty: Bool { company == nil && role == nil && appliedOn == nil && url == nil && notes == nil }
+}
+
+extension Tracker {
+    /// Logs a new application and returns it as it now stands.
+    public func add(_ new: NewApplication) throws -> AgendaEntry {
+        let appliedOn = try (new.appliedOn ?? .relative(days: 0)).resolve(today: today(in: userZone))
+        let application = try repository.insertApplication(
+            company: new.company, role: new.role, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
+            notes: new.notes?.nilIfEmpty, highlights: new.highlights, now: now)
+        return try entry(for: application.id)
+    }
+
+    /// Every application (with `status`, only those), by id.
+    public func applications(status: Application.Status? = nil) throws -> [AgendaEntry] {
+        var entries = try assess(try repository.histories(.all))
+        entries.sort { $0.application.id < $1.application.id }
+        if let status { entries.removeAll { $0.application.status != status } }
+        return entries
+    }
+
+    /// Changes the fields given; refuses an edit that gives none.
+    public func edit(_ id: Int64, _ edit: ApplicationEdit) throws -> AgendaEntry {
+        guard !edit.isEmpty else { throw Refusal.nothingToEdit }
+        try database.write {
+            var application = try repository.application(id)
+            if let company = edit.company { application.company = company }
+            if let role = edit.role { application.role = role }
+            if let appliedOn = edit.appliedOn {
+                application.appliedOn = try appliedOn.resolve(today: today(in: userZone)).iso
+            }
+            if let url = edit.url { application.url = url.nilIfEmpty }
+            if let notes = edit.notes { application.notes = notes.nilIfEmpty }
+            _ = try repository.updateApplication(application, now: now)
+        }
+        return try entry(for: id)
+    }
+
+    /// Sets an application's status; a closed one gets no more follow-up calls.
+    public func setStatus(_ id: Int64, to status: Application.Status) throws -> AgendaEntry {
+        try database.write {
+            var application = try repository.application(id)
+            application.status = status
+            _ = try repository.updateApplication(application, now: now)
+        }
+        return try entry(for: id)
+    }
+
+    /// Deletes an application with its interviews and calls, once `confirmed`; returns
+    /// what was deleted. An unknown id is refused before the missing confirmation.
+    public func delete(_ id: Int64, confirmed: Bool) throws -> Application {
+        try database.write {
+            let application = try repository.application(id)
+            guard confirmed else { throw Refusal.deleteNeedsYes(application: id) }
+            try repository.deleteApplication(id)
+            return application
+        }
+    }
+}

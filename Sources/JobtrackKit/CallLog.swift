@@ -1,0 +1,102 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// A follow-up call as the user logs it.
+public struct NewCall: Sendable {
+    public var outcome: CallAttempt.Outcome
+    /// When the call was made; nil means now.
+    public var at: DateTimeInput?
+    public var callbackAt: DateTimeInput?
+    /// The number dialled; nil means the interviewer's own.
+    public var number: String?
+    public var notes: String?
+
+    public init(outcome: CallAttempt.Outcome, at: DateTimeInput? = nil, callbackAt: DateTimeInput? = nil,
+                number: String? = nil, notes: String? = nil) {
+        self.outcome = outcome
+        self.at = at
+        self.callbackAt = callbackAt
+        self.number = number
+        self.notes = notes
+    }
+
+    /// The checks that need no database, so a front end can refuse before opening one.
+    public func check() throws {
+        try CallLogRules.checkCallback(outcome, hasCallback: callbackAt != nil)
+    }
+}
+
+/// What logging a call did: the application as it now stands, and the warnings the
+/// etiquette gives about a call that is logged all the same.
+public struct LoggedCall: Sendable {
+    public let entry: AgendaEntry
+    public let warnings: [String]
+}
+
+/// The rules of the call log (docs/commands.md §3, "Rules of the call log"), in one
+/// place: the command that logs a call and an import check every call with these.
+enum CallLogRules {
+    /// What an outcome says about a callback, which needs no database: "if it is not a
+    /// good time, ask when is better" — and nobody names a time on a voicemail.
+    static func checkCallback(_ outcome: CallAttempt.Outcome, hasCallback: Bool) throws(Refusal) {
+        if outcome == .badTime && !hasCallback { throw .callbackRequired }
+        if (outcome == .voicemail || outcome == .noAnswer) && hasCallback {
+            throw .callbackNotAllowed(outcome: outcome.rawValue)
+        }
+    }
+
+    /// "Only ever call the number the interviewer gave — never the front desk": the
+    /// number to store, the interviewer's own unless the same digits were typed otherwise.
+    static func number(_ dialled: String?, phone: String?, interviewer: String?) throws(Refusal) -> String {
+        let who = interviewer ?? "the interviewer"
+        guard let phone else { throw .noPhone(interviewer: who) }
+        if let dialled, PhoneInput.digitsOnly(dialled) != PhoneInput.digitsOnly(phone) {
+            throw .wrongNumber(dialled: dialled, onRecord: phone, interviewer: who)
+        }
+        return dialled ?? phone
+    }
+
+    /// A call comes after its interview, and a callback after the call. `now` is given
+    /// only when the call is being logged: a logged call cannot be in the future.
+    static func checkTimes(at: Date, callbackAt: Date?, heldAt: Date, zone: TimeZone, now: Date?) throws(Refusal) {
+        if at < heldAt {
+            throw .callBeforeInterview(at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
+        }
+        if let now, at > now {
+            throw .callInFuture(at: TimeText.iso8601(at, in: zone), now: TimeText.iso8601(now, in: zone))
+        }
+        if let callbackAt, callbackAt <= at {
+            throw .callbackNotAfterCall(
+                callback: TimeText.iso8601(callbackAt, in: zone), call: TimeText.iso8601(at, in: zone))
+        }
+    }
+}
+
+extension Tracker {
+    /// Logs a follow-up call against the application's latest interview, after the
+    /// checks of the call log. A call past `max_attempts` is a fact and is logged, with
+    /// a warning that the etiquette says stop.
+    public func logCall(_ id: Int64, _ call: NewCall) throws -> LoggedCall {
+        try call.check()
+        var warnings: [String] = []
+        try database.write {
+            let entry = try entry(for: id)
+            guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
+            let zone = zone(named: interview.tz)
+            let number = try CallLogRules.number(call.number, phone: interview.phone, interviewer: interview.interviewer)
+            let at = try call.at?.resolve(now: now, in: zone) ?? now.wholeSeconds
+            let callback = try call.callbackAt?.resolve(now: now, in: zone)
+            try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)
+            if entry.assessment.state == .triedTwice {
+                let tries = entry.assessment.unansweredAttempts
+                warnings.append(
+                    "\(tries) unanswered \(tries == 1 ? "try" : "tries") already; the etiquette says stop calling — logged anyway")
+            }
+            _ = try repository.insertCall(
+                interviewID: interview.id, at: at, outcome: call.outcome, callbackAt: callback, number: number,
+                notes: call.notes?.nilIfEmpty)
+        }
+        return LoggedCall(entry: try entry(for: id), warnings: warnings)
+    }
+}

@@ -1,0 +1,101 @@
+import FollowUp
+import Foundation
+import JSONText
+import JobStore
+
+/// What `export` can write.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case json, csv, ics
+
+    /// The format a file name asks for, by its extension.
+    public init?(fileName: String) {
+        switch URL(fileURLWithPath: fileName).pathExtension.lowercased() {
+        case "json": self = .json
+        case "csv": self = .csv
+        case "ics", "ical", "icalendar": self = .ics
+        default: return nil
+        }
+    }
+}
+
+/// What `import` can read.
+public enum ImportFormat: String, CaseIterable, Sendable {
+    case json, csv
+
+    /// CSV for a `.csv` file, else JSON.
+    public init(fileName: String) {
+        self = URL(fileURLWithPath: fileName).pathExtension.lowercased() == "csv" ? .csv : .json
+    }
+}
+
+/// An export, ready to be written: the bytes and how many records they hold
+/// (applications, or calls for a calendar).
+public struct ExportedDocument: Sendable {
+    public let data: Data
+    public let records: Int
+}
+
+/// What an import did, for the front end to report.
+public struct ImportSummary: Sendable {
+    public let applicationIDs: [Int64]
+    public let interviews: Int
+    public let calls: Int
+    /// Whether the file's settings were written: only into a database with no applications.
+    public let settingsRestored: Bool
+    /// Whether the file carried settings at all (a CSV file never does).
+    public let fileHadSettings: Bool
+}
+
+extension Tracker {
+    /// Every record in `format`: JSON is the whole database, CSV the applications, and
+    /// iCalendar the next calls.
+    public func export(_ format: ExportFormat) throws -> ExportedDocument {
+        switch format {
+        case .json:
+            let document = try exportDocument()
+            return ExportedDocument(data: try JSONWriter.data(document), records: document.applications.count)
+        case .csv:
+            let applications = try repository.applications()
+            return ExportedDocument(data: try CSVExport.data(applications), records: applications.count)
+        case .ics:
+            let entries = try assess(try repository.histories(.open)).filter { $0.assessment.callAt != nil }
+            return ExportedDocument(data: Data(ICalendarExport(now: now, entries: entries).text.utf8), records: entries.count)
+        }
+    }
+
+    /// Reads an export or a CSV of applications and writes it in one transaction, all of
+    /// it or none; `progress` is called once per record written.
+    public func importRecords(_ data: Data, file: String, format: ImportFormat,
+                              progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportSummary {
+        let batch = switch format {
+        case .json: try JSONImport(file: file, userZone: userZone, now: now).read(data)
+        case .csv: try CSVImport(file: file, userZone: userZone, now: now).read(data)
+        }
+        let total = batch.recordCount
+        var done = 0
+        let result = try batch.write(to: repository, now: now) {
+            done += 1
+            progress(done, total)
+        }
+        return ImportSummary(
+            applicationIDs: result.applicationIDs, interviews: result.interviews, calls: result.calls,
+            settingsRestored: result.settingsRestored, fileHadSettings: !(batch.settings ?? [:]).isEmpty)
+    }
+
+    /// An online copy of the database to a new file; never overwrites one.
+    public func backup(to file: String) throws {
+        try database.backup(to: file)
+    }
+
+    /// Every record and setting, as one document.
+    func exportDocument() throws -> ExportDocument {
+        let (histories, settings) = try database.read {
+            (try repository.histories(.all), try repository.settings())
+        }
+        return ExportDocument(
+            settings: settings,
+            applications: histories.map {
+                ApplicationJSON(history: $0, followUp: nil, includeInterviews: true, zones: { zone(named: $0) })
+            })
+    }
+}

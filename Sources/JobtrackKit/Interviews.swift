@@ -1,0 +1,66 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// An interview as the user logs it.
+public struct NewInterview: Sendable {
+    public var at: DateTimeInput
+    public var interviewer: String?
+    public var phone: String?
+    /// The interviewer's zone; nil means the user's.
+    public var timeZone: TimeZone?
+    public var decisionBy: DateInput?
+    public var afterHoursOK: Bool
+    public var busy: [DailyWindow]
+    public var notes: String?
+
+    public init(at: DateTimeInput, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
+                decisionBy: DateInput? = nil, afterHoursOK: Bool = false, busy: [DailyWindow] = [],
+                notes: String? = nil) {
+        self.at = at
+        self.interviewer = interviewer
+        self.phone = phone
+        self.timeZone = timeZone
+        self.decisionBy = decisionBy
+        self.afterHoursOK = afterHoursOK
+        self.busy = busy
+        self.notes = notes
+    }
+}
+
+/// The rules an interview must meet, wherever it comes from: the command that logs it
+/// and an import alike.
+enum InterviewRules {
+    /// "If the interviewer named a decision date, wait for that date": a date before
+    /// the interview itself cannot have been named at it (dates on the interviewer's clock).
+    static func checkDecision(_ decision: CalendarDate?, heldAt: Date, in zone: TimeZone) throws(Refusal) {
+        let interviewDay = CalendarDate.containing(heldAt, in: zone)
+        if let decision, decision < interviewDay {
+            throw .decisionBeforeInterview(decision: decision.iso, interview: interviewDay.iso)
+        }
+    }
+}
+
+extension Tracker {
+    /// Logs an interview; an application still `applied` moves to `interviewing`.
+    /// Returns the application as it now stands and the interview as stored.
+    public func logInterview(_ id: Int64, _ new: NewInterview) throws -> (entry: AgendaEntry, interview: Interview) {
+        let zone = new.timeZone ?? userZone
+        let heldAt = try new.at.resolve(now: now, in: zone)
+        let decision = try new.decisionBy?.resolve(today: today(in: zone))
+        try InterviewRules.checkDecision(decision, heldAt: heldAt, in: zone)
+        let interview = try database.write {
+            var application = try repository.application(id)
+            let interview = try repository.insertInterview(
+                applicationID: id, heldAt: heldAt, tz: zone.identifier, interviewer: new.interviewer, phone: new.phone,
+                decisionBy: decision?.iso, afterHoursOK: new.afterHoursOK, busy: new.busy.map(\.description),
+                notes: new.notes?.nilIfEmpty)
+            if application.status == .applied {
+                application.status = .interviewing
+                _ = try repository.updateApplication(application, now: now)
+            }
+            return interview
+        }
+        return (try entry(for: id), interview)
+    }
+}

@@ -1,0 +1,114 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// The settings `jobtrack config` knows, with what each must look like.
+public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
+    case name, timezone
+    case businessHours = "business_hours"
+    case afterHours = "after_hours"
+    case holidays
+    case maxAttempts = "max_attempts"
+
+    public var help: String {
+        switch self {
+        case .name: "your name, as you say it on the phone"
+        case .timezone: "your IANA zone (default: the system's)"
+        case .businessHours: "when to call, HH:MM-HH:MM (default 09:00-17:00)"
+        case .afterHours: "when to call those who said any time is fine (default 08:00-20:00)"
+        case .holidays: "dates that are not business days, YYYY-MM-DD separated by commas"
+        case .maxAttempts: "unanswered tries before you stop calling (default 2)"
+        }
+    }
+
+    /// The value in force: the stored one, else the default. When the stored settings
+    /// do not make sense together (`settings` nil), what is stored, so it can be fixed.
+    func effectiveValue(_ settings: FollowUpSettings?, stored: [String: String]) -> String? {
+        guard let settings else { return stored[rawValue] }
+        return switch self {
+        case .name: stored[rawValue]
+        case .timezone: settings.timeZone.identifier
+        case .businessHours: settings.businessHours.description
+        case .afterHours: settings.afterHours.description
+        case .holidays: settings.holidays.sorted().map(\.iso).joined(separator: ",")
+        case .maxAttempts: String(settings.maxAttempts)
+        }
+    }
+
+    /// Refuses a value that would not make sense, with the reason. Only this key is
+    /// judged, so that one bad stored value never blocks fixing another.
+    func validate(_ value: String) throws {
+        switch self {
+        case .name:
+            guard !value.isBlank else {
+                throw Refusal.badSetting(key: rawValue, reason: "expected non-empty text")
+            }
+        case .timezone:
+            guard ZoneInput.zone(named: value) != nil else {
+                throw Refusal.badSetting(
+                    key: rawValue, reason: "\"\(value)\" is not an IANA time zone such as America/New_York")
+            }
+        case .businessHours, .afterHours, .holidays, .maxAttempts:
+            _ = try FollowUpSettings(stored: [rawValue: value], timeZone: TimeZone(secondsFromGMT: 0)!)
+        }
+    }
+}
+
+/// One setting as `config` shows it: the value in force and whether it is a default.
+public struct SettingView: Sendable {
+    public let key: ConfigKey
+    /// The value in force; nil for a setting with no default that is not set (`name`).
+    public let value: String?
+    public let isDefault: Bool
+}
+
+/// The settings in force, in the order `config` lists them; null where unset.
+public struct SettingsJSON: Encodable {
+    let values: [SettingView]
+
+    public init(_ values: [SettingView]) {
+        self.values = values
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ConfigKey.self)
+        for view in values {
+            try container.encode(view.value, forKey: view.key)
+        }
+    }
+}
+
+/// Reads and changes settings. It opens the database without a `Tracker`, which
+/// refuses settings that make no sense: this is where they are mended.
+public struct SettingsBook {
+    let repository: Repository
+    let systemZone: TimeZone
+
+    public init(path: String, systemZone: TimeZone = .current) throws {
+        repository = Repository(database: try Database(path: path))
+        self.systemZone = systemZone
+    }
+
+    /// Stores `value` for `key` after checking it.
+    public func set(_ key: ConfigKey, to value: String) throws {
+        try key.validate(value)
+        try repository.setSetting(key.rawValue, to: value)
+    }
+
+    /// Removes a setting, restoring its default.
+    public func unset(_ key: ConfigKey) throws {
+        try repository.removeSetting(key.rawValue)
+    }
+
+    /// The settings in force for `keys`, read after any change so that what is shown
+    /// is what applies.
+    public func view(_ keys: [ConfigKey] = ConfigKey.allCases) throws -> [SettingView] {
+        let stored = try repository.settings()
+        let settings = try? FollowUpSettings(
+            stored: stored, timeZone: Tracker.userZone(stored: stored, systemZone: systemZone))
+        return keys.map {
+            SettingView(key: $0, value: $0.effectiveValue(settings, stored: stored),
+                        isDefault: stored[$0.rawValue] == nil && $0 != .name)
+        }
+    }
+}

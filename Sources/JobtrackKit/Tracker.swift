@@ -1,0 +1,75 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// Where the database lives when no `--db` is given (docs/commands.md §3).
+public enum DatabaseLocation {
+    public static func path(option: String?, environment: [String: String]) -> String {
+        if let option { return option }
+        if let path = environment["JOBTRACK_DB"], !path.isEmpty { return path }
+        let data: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            data = xdg
+        } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            data = home + "/.local/share"
+        }
+        return data + "/jobtrack/jobtrack.sqlite3"
+    }
+}
+
+/// The application's use cases: one method per thing a user does, each in one
+/// transaction where it writes, each returning a value for a front end to print.
+///
+/// A tracker is one run: the open database, *now*, the user's zone and settings.
+/// *Now* is passed in — the caller reads the wall clock once, and nothing here does.
+public struct Tracker {
+    let database: Database
+    let repository: Repository
+    /// The instant every rule is judged at.
+    public let now: Date
+    /// The user's own zone: the `timezone` setting, else the system's.
+    public let userZone: TimeZone
+    public let settings: FollowUpSettings
+    let zones = ZoneCache()
+
+    /// Opens (creating and migrating when needed) the database at `path`. `now` is what
+    /// the user asked *now* to be (`--now`), read on their clock, else `clock`.
+    public init(path: String, now: DateTimeInput? = nil, clock: Date, systemZone: TimeZone = .current) throws {
+        database = try Database(path: path)
+        repository = Repository(database: database)
+        let stored = try repository.settings()
+        userZone = try Self.userZone(stored: stored, systemZone: systemZone)
+        settings = try FollowUpSettings(stored: stored, timeZone: userZone)
+        self.now = try now?.resolve(now: clock, in: userZone) ?? clock
+    }
+
+    /// The user's zone: the `timezone` setting, else the system's.
+    static func userZone(stored: [String: String], systemZone: TimeZone) throws -> TimeZone {
+        guard let name = stored["timezone"] else { return systemZone }
+        // `config` and `import` checked the name against the known zones when they stored it;
+        // a direct lookup here spares every run ICU's list of all zones (bench/results.md).
+        guard let zone = TimeZone(identifier: name) else { throw Refusal.badStoredSetting("timezone", name) }
+        return zone
+    }
+
+    var engine: FollowUpEngine { FollowUpEngine(settings: settings) }
+
+    /// The file this tracker reads and writes.
+    public var databasePath: String { database.path }
+
+    /// A stored interview's zone, as the zone database names it.
+    public func zone(named name: String) -> TimeZone {
+        zones.zone(named: name) ?? userZone
+    }
+
+    /// Today's date on the clock of `zone`.
+    public func today(in zone: TimeZone) -> CalendarDate {
+        CalendarDate.containing(now, in: zone)
+    }
+}
+
+/// This build's version, as `--version` and the calendar's PRODID say it.
+public enum JobtrackVersion {
+    public static let current = "0.2.0"
+}
