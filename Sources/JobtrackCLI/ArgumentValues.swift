@@ -16,8 +16,10 @@ extension DateInput {
 
 extension DateTimeInput {
     static func parse(_ text: String) throws -> DateTimeInput {
-        guard let value = DateTimeInput(text) else { throw ValidationError("expected \(expected)") }
-        return value
+        switch read(text) {
+        case .success(let value): return value
+        case .failure(let refusal): throw ValidationError(refusal.description)
+        }
     }
 }
 

@@ -85,8 +85,8 @@ extension Tracker {
             guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
             let zone = zone(named: interview.tz)
             let number = try CallLogRules.number(call.number, phone: interview.phone, interviewer: interview.interviewer)
-            let at = try call.at?.resolve(now: now, in: zone) ?? now.wholeSeconds
-            let callback = try call.callbackAt?.resolve(now: now, in: zone)
+            let at = try call.at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
+            let callback = try call.callbackAt?.resolve(now: now, user: userZone, their: zone)
             try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)
             if entry.assessment.state == .triedTwice {
                 let tries = entry.assessment.unansweredAttempts

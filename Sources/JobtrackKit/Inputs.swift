@@ -2,14 +2,18 @@ import FollowUp
 import Foundation
 import JobStore
 
-/// A DATE as the user typed it: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+Nd`, `-Nd`.
-/// Relative forms are resolved later, against today in the zone that applies.
+/// A DATE as the user typed it: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+Nd`,
+/// `-Nd`, a weekday (`monday`, `mon`: the next such day after today) or `last monday`
+/// (the latest before today). Relative forms are resolved later, against today on the
+/// calendar that applies (docs/commands.md §3, "Dates and times").
 public enum DateInput: Equatable, Sendable {
     case absolute(CalendarDate)
     case relative(days: Int)
+    case next(Weekday)
+    case last(Weekday)
 
-    public static let expected = "a date: YYYY-MM-DD, today, tomorrow, yesterday, +Nd or -Nd"
-
+    public static let expected =
+        "a date: YYYY-MM-DD, today, tomorrow, yesterday, +Nd, -Nd, a weekday (monday) or last monday"
 
     public init?(_ text: String) {
         let word = text.trimmed.lowercased()
@@ -25,74 +29,134 @@ public enum DateInput: Equatable, Sendable {
                 self = .relative(days: sign == "+" ? count : -count)
             } else if let date = CalendarDate(iso: word) {
                 self = .absolute(date)
+            } else if let day = Self.weekday(word) {
+                self = .next(day)
+            } else if word.hasPrefix("last "), let day = Self.weekday(word.dropFirst(5).trimmed) {
+                self = .last(day)
             } else {
                 return nil
             }
         }
     }
 
+    /// "monday" or "mon", any case.
+    static func weekday(_ word: String) -> Weekday? {
+        Weekday.allCases.first { day in
+            let name = Self.weekdayNames[day.rawValue - 1]
+            return word == name || word == String(name.prefix(3))
+        }
+    }
+
+    private static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     /// The date meant, counted from `today`; refused outside the years 1 to 9999 that
     /// YYYY-MM-DD can write.
     public func resolve(today: CalendarDate) throws -> CalendarDate {
+        let date: CalendarDate
         switch self {
-        case .absolute(let date):
-            return date
+        case .absolute(let absolute):
+            return absolute
         case .relative(let days):
-            let date = today.adding(days: days)
-            guard (1...9999).contains(date.year) else { throw Refusal.dateOutOfRange }
-            return date
+            date = today.adding(days: days)
+        case .next(let weekday):
+            let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
+            date = today.adding(days: ahead == 0 ? 7 : ahead)
+        case .last(let weekday):
+            let back = (today.weekday.rawValue - weekday.rawValue + 7) % 7
+            date = today.adding(days: back == 0 ? -7 : -back)
         }
+        guard (1...9999).contains(date.year) else { throw Refusal.dateOutOfRange }
+        return date
     }
 }
 
 /// A DATETIME as the user typed it: `now`, a full ISO 8601 instant with an offset, or a
 /// DATE with an optional wall-clock time (`2026-12-02T14:00`, `2026-12-02 14:00`,
-/// `tomorrow 9:30`, or a bare `14:00` for today). A DATE alone means 00:00.
-public enum DateTimeInput: Equatable, Sendable {
-    case now
-    case instant(Date)
-    case local(DateInput, secondOfDay: Int)
+/// `tomorrow 9:30`, `monday 3pm`, or a bare `14:00` for today). A DATE alone means 00:00.
+///
+/// Everything typed is on the user's own clock — the one `today` prints first — unless
+/// it ends with `their` (the interviewer's clock) or a zone name; then the whole value,
+/// relative words included, is read on that clock (docs/commands.md §3).
+public struct DateTimeInput: Equatable, Sendable {
+    public enum Value: Equatable, Sendable {
+        case now
+        case instant(Date)
+        case local(DateInput, secondOfDay: Int)
+    }
 
-    public static let expected =
-        "a date and time: YYYY-MM-DD[ HH:MM], today/tomorrow/yesterday/+Nd/-Nd [HH:MM], HH:MM, now, or ISO 8601 with an offset"
+    /// Whose clock a wall-clock value is read on.
+    public enum Clock: Equatable, Sendable {
+        case user
+        case their
+        case zone(TimeZone)
+    }
 
+    public let value: Value
+    public let clock: Clock
+
+    public init(_ value: Value, clock: Clock = .user) {
+        self.value = value
+        self.clock = clock
+    }
+
+    public static let expected = "a date and time: YYYY-MM-DD[ HH:MM], today/tomorrow/monday/+Nd [HH:MM or 3pm], HH:MM, "
+        + "now, or ISO 8601 with an offset; end with `their` or a zone name to read it on that clock"
 
     public init?(_ text: String) {
-        let trimmed = text.trimmed
-        if trimmed.lowercased() == "now" {
-            self = .now
-            return
+        guard case .success(let value) = Self.read(text) else { return nil }
+        self = value
+    }
+
+    /// The value, or the reason it cannot be read.
+    public static func read(_ text: String) -> Result<DateTimeInput, Refusal> {
+        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        var clock = Clock.user
+        if let last = words.last, words.count > 1 {
+            if last.lowercased() == "their" {
+                clock = .their
+                words.removeLast()
+            } else if last.contains("/") || last == "UTC" {
+                guard let zone = ZoneInput.zone(named: last) else { return .failure(.unknownZone(last)) }
+                clock = .zone(zone)
+                words.removeLast()
+            }
         }
-        if let instant = Self.isoInstant(trimmed) {
-            self = .instant(instant)
-            return
+        let body = words.joined(separator: " ")
+        guard let value = Self.value(body) else { return .failure(.badDateTime(text.trimmed)) }
+        if case .instant = value, clock != .user { return .failure(.offsetAndClock(text.trimmed)) }
+        return .success(DateTimeInput(value, clock: clock))
+    }
+
+    private static func value(_ text: String) -> Value? {
+        if text.lowercased() == "now" { return .now }
+        if let instant = isoInstant(text) { return .instant(instant) }
+        if let second = clockTime(text) { return .local(.relative(days: 0), secondOfDay: second) }
+        if let date = DateInput(text) { return .local(date, secondOfDay: 0) }
+        // A date, then a time: split at the last space, or at an ISO `T`.
+        if let space = text.lastIndex(of: " "), let date = DateInput(String(text[..<space])),
+           let second = clockTime(String(text[text.index(after: space)...])) {
+            return .local(date, secondOfDay: second)
         }
-        if let second = Self.clockTime(trimmed) {
-            self = .local(.relative(days: 0), secondOfDay: second)
-            return
+        if text.count > 10, let t = text.firstIndex(where: { $0 == "T" || $0 == "t" }),
+           text.distance(from: text.startIndex, to: t) == 10, let date = DateInput(String(text[..<t])),
+           let second = clockTime(String(text[text.index(after: t)...])) {
+            return .local(date, secondOfDay: second)
         }
-        let parts: [Substring]
-        if let space = trimmed.firstIndex(of: " ") {
-            parts = [trimmed[..<space], trimmed[trimmed.index(after: space)...].drop { $0 == " " }]
-        } else if trimmed.count > 10, let t = trimmed.firstIndex(where: { $0 == "T" || $0 == "t" }),
-                  trimmed.distance(from: trimmed.startIndex, to: t) == 10 {
-            parts = [trimmed[..<t], trimmed[trimmed.index(after: t)...]]
-        } else {
-            parts = [Substring(trimmed)]
-        }
-        guard let date = DateInput(String(parts[0])) else { return nil }
-        if parts.count == 1 {
-            self = .local(date, secondOfDay: 0)
-        } else if let second = Self.clockTime(String(parts[1])) {
-            self = .local(date, secondOfDay: second)
-        } else {
-            return nil
-        }
+        return nil
     }
 
     /// The instant meant, in whole seconds as the store keeps instants (`now` aside).
-    public func resolve(now: Date, in zone: TimeZone) throws -> Date {
-        switch self {
+    /// `user` is the user's zone; `their` the interviewer's, where there is one.
+    public func resolve(now: Date, user: TimeZone, their: TimeZone? = nil) throws -> Date {
+        let zone: TimeZone
+        switch clock {
+        case .user: zone = user
+        case .zone(let named): zone = named
+        case .their:
+            guard let their else { throw Refusal.theirWithoutInterview }
+            zone = their
+        }
+        switch value {
         case .now:
             return now
         case .instant(let instant):
@@ -102,12 +166,33 @@ public enum DateTimeInput: Equatable, Sendable {
             return instant.wholeSeconds
         case .local(let date, let second):
             let day = try date.resolve(today: CalendarDate.containing(now, in: zone))
-            return day.at(hour: second / 3600, minute: second / 60 % 60, second: second % 60, in: zone)
+            switch LocalTime.reading(day, hour: second / 3600, minute: second / 60 % 60, second: second % 60, in: zone) {
+            case .exists(let instant):
+                return instant
+            case .skipped(let from, let to):
+                throw Refusal.skippedTime(day: day.iso, zone: zone.identifier, from: from, to: to)
+            }
         }
     }
 
-    /// `H:MM`, `HH:MM` or `HH:MM:SS`, 00:00 to 23:59:59, as seconds into the day.
+    /// `H:MM`, `HH:MM` or `HH:MM:SS`, 00:00 to 23:59:59, or `3pm`, `3:30pm`, `12am`,
+    /// as seconds into the day.
     static func clockTime(_ text: String) -> Int? {
+        let lower = text.lowercased()
+        if lower.hasSuffix("am") || lower.hasSuffix("pm") {
+            let clock = lower.dropLast(2)
+            let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
+            guard (1...2).contains(fields.count), let hour = Int(fields[0]), (1...12).contains(hour),
+                  fields[0].count <= 2, fields[0].allSatisfy(\.isASCII) else { return nil }
+            var minute = 0
+            if fields.count == 2 {
+                guard fields[1].count == 2, fields[1].allSatisfy(\.isASCII), let value = Int(fields[1]), value < 60
+                else { return nil }
+                minute = value
+            }
+            let afternoon = lower.hasSuffix("pm")
+            return ((hour % 12) + (afternoon ? 12 : 0)) * 3600 + minute * 60
+        }
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count),
               fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),

@@ -46,8 +46,8 @@ extension Tracker {
     /// Returns the application as it now stands and the interview as stored.
     public func logInterview(_ id: Int64, _ new: NewInterview) throws -> (entry: AgendaEntry, interview: Interview) {
         let zone = new.timeZone ?? userZone
-        let heldAt = try new.at.resolve(now: now, in: zone)
-        let decision = try new.decisionBy?.resolve(today: today(in: zone))
+        let heldAt = try new.at.resolve(now: now, user: userZone, their: zone)
+        let decision = try new.decisionBy?.resolve(today: today(in: userZone))
         try InterviewRules.checkDecision(decision, heldAt: heldAt, in: zone)
         let interview = try database.write {
             var application = try repository.application(id)

@@ -19,6 +19,11 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case badEnvironment(String, String)
     case dateOutOfRange
     case badStoredValue(row: String, column: String, value: String)
+    case badDateTime(String)
+    case unknownZone(String)
+    case offsetAndClock(String)
+    case theirWithoutInterview
+    case skippedTime(day: String, zone: String, from: String, to: String)
 
     public var description: String {
         switch self {
@@ -52,6 +57,16 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "\(name) must be \(expected)"
         case .dateOutOfRange:
             return "that date falls outside the years 1 to 9999"
+        case .badDateTime(let text):
+            return "\"\(text)\" is not \(DateTimeInput.expected)"
+        case .unknownZone(let name):
+            return "\(name) is not an IANA time zone such as America/New_York or Europe/London"
+        case .offsetAndClock(let text):
+            return "\"\(text)\" has an offset already; drop `their` or the zone name"
+        case .theirWithoutInterview:
+            return "`their` reads a time on the interviewer's clock, and there is no interview here to read it by"
+        case .skippedTime(let day, let zone, let from, let to):
+            return "that time does not exist on \(day) in \(zone): the clocks jump from \(from) to \(to); give a time after \(to)"
         case .badStoredValue(let row, let column, let value):
             return "the database holds a value jobtrack cannot read: \(row), \(column) = \"\(value)\""
         }

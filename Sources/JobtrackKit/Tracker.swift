@@ -41,7 +41,7 @@ public struct Tracker {
         let stored = try repository.settings()
         userZone = try Self.userZone(stored: stored, systemZone: systemZone)
         settings = try FollowUpSettings(stored: stored, timeZone: userZone)
-        self.now = try now?.resolve(now: clock, in: userZone) ?? clock
+        self.now = try now?.resolve(now: clock, user: userZone) ?? clock
     }
 
     /// The user's zone: the `timezone` setting, else the system's.

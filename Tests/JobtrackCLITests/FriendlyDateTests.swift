@@ -101,14 +101,20 @@ struct FriendlyDateTests {
         expectInstant(application["interviews"]?[0]?["held_at"], example.expected, "held_at")
     }
 
-    @Test("interview times without an offset are read in the interview's zone", arguments: [
+    @Test("interview times end in `their` to be read on the interviewer's clock, else on the user's", arguments: [
         // now: 2026-12-01 12:00 in New York = 2026-12-02 02:00 in Tokyo = 17:00 in Berlin.
-        ZonedDateCase("2026-11-30T10:00", in: "Asia/Tokyo", "2026-11-30T10:00+09:00"),
-        ZonedDateCase("yesterday 9:30", in: "Asia/Tokyo", "2026-12-01T09:30+09:00"),
-        ZonedDateCase("today", in: "Asia/Tokyo", "2026-12-02T00:00+09:00"),
-        ZonedDateCase("2026-11-30 10:00", in: "Europe/Berlin", "2026-11-30T10:00+01:00"),
-        ZonedDateCase("today 9:00", in: "Europe/Berlin", "2026-12-01T09:00+01:00"),
+        ZonedDateCase("2026-11-30T10:00 their", in: "Asia/Tokyo", "2026-11-30T10:00+09:00"),
+        ZonedDateCase("yesterday 9:30 their", in: "Asia/Tokyo", "2026-12-01T09:30+09:00"),
+        ZonedDateCase("today their", in: "Asia/Tokyo", "2026-12-02T00:00+09:00"),
+        ZonedDateCase("2026-11-30 10:00 their", in: "Europe/Berlin", "2026-11-30T10:00+01:00"),
+        ZonedDateCase("today 9:00 their", in: "Europe/Berlin", "2026-12-01T09:00+01:00"),
         ZonedDateCase("2026-11-30T15:00:00Z", in: "Europe/Berlin", "2026-11-30T16:00+01:00"),
+        // The user's clock (New York) when nothing follows the time.
+        ZonedDateCase("2026-11-30T10:00", in: "Asia/Tokyo", "2026-12-01T00:00+09:00"),
+        ZonedDateCase("today 9:00", in: "Europe/Berlin", "2026-12-01T15:00+01:00"),
+        ZonedDateCase("yesterday 9:30", in: "Asia/Tokyo", "2026-11-30T23:30+09:00"),
+        // A zone's name reads the whole value, relative words included, on that zone's clock.
+        ZonedDateCase("today 9:00 Asia/Tokyo", in: "Europe/Berlin", "2026-12-02T01:00+01:00"),
     ])
     func interviewAtInZone(_ example: ZonedDateCase) throws {
         let sandbox = try Sandbox(now: "2026-12-01T12:00:00-05:00")
@@ -117,14 +123,14 @@ struct FriendlyDateTests {
         expectInstant(application["interviews"]?[0]?["held_at"], example.expected, "held_at")
     }
 
-    @Test("--decision-by reads DATE forms in the interview's zone", arguments: [
+    @Test("--decision-by reads DATE forms on the user's calendar", arguments: [
         ZonedDateCase("2026-12-04", in: newYork, "2026-12-04"),
         ZonedDateCase("today", in: newYork, "2026-12-02"),
         ZonedDateCase("tomorrow", in: newYork, "2026-12-03"),
         ZonedDateCase("+2d", in: newYork, "2026-12-04"),
-        // 10:30 in New York is 00:30 on Thursday in Tokyo.
-        ZonedDateCase("today", in: "Asia/Tokyo", "2026-12-03"),
-        ZonedDateCase("+2d", in: "Asia/Tokyo", "2026-12-05"),
+        // 10:30 in New York is 00:30 on Thursday in Tokyo: the user's Wednesday counts.
+        ZonedDateCase("today", in: "Asia/Tokyo", "2026-12-02"),
+        ZonedDateCase("+2d", in: "Asia/Tokyo", "2026-12-04"),
     ])
     func decisionBy(_ example: ZonedDateCase) throws {
         let sandbox = try Sandbox()
@@ -167,13 +173,16 @@ struct FriendlyDateTests {
         expectInstant(application["interviews"]?[0]?["calls"]?[0]?["at"], example.expected, "at")
     }
 
-    @Test("a call in Tokyo's zone: 'yesterday 9:00' counts from Tokyo's today")
+    @Test("a call to Tokyo: 'yesterday 9:00 their' counts from Tokyo's today, 'yesterday 9:00' from the user's")
     func callAtInInterviewZone() throws {
         // now: Wednesday 10:30 in New York = Thursday 00:30 in Tokyo; interview Monday 10:00 Tokyo.
         let sandbox = try Sandbox()
         try sandbox.add()
-        try sandbox.interview(1, at: "2026-11-30T10:00", tz: "Asia/Tokyo")
-        let application = try sandbox.json(["voicemail", "1", "--at", "yesterday 9:00"])
-        expectInstant(application["interviews"]?[0]?["calls"]?[0]?["at"], "2026-12-02T09:00+09:00", "at")
+        try sandbox.interview(1, at: "2026-11-30T10:00 their", tz: "Asia/Tokyo")
+        let theirs = try sandbox.json(["voicemail", "1", "--at", "yesterday 9:00 their"])
+        expectInstant(theirs["interviews"]?[0]?["calls"]?[0]?["at"], "2026-12-02T09:00+09:00", "at")
+        let yours = try sandbox.json(["voicemail", "1", "--at", "yesterday 9:00"])
+        // Calls are listed by time: the user's Tuesday 09:00 comes first.
+        expectInstant(yours["interviews"]?[0]?["calls"]?[0]?["at"], "2026-12-01T23:00+09:00", "at")
     }
 }

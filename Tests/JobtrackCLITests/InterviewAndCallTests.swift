@@ -57,7 +57,7 @@ struct InterviewAndCallTests {
     func interviewZonePrinted() throws {
         let sandbox = try Sandbox()
         try sandbox.add()
-        let application = try sandbox.interview(1, at: "2026-11-30T10:00", tz: "Asia/Tokyo")
+        let application = try sandbox.interview(1, at: "2026-11-30T10:00 their", tz: "Asia/Tokyo")
         let interview = try #require(application["interviews"]?[0])
         #expect(interview["tz"] == .string("Asia/Tokyo"))
         expectInstant(interview["held_at"], "2026-11-30T10:00:00+09:00", "held_at in Tokyo")
