@@ -8,8 +8,10 @@ MAN_PAGE := .build/man/jobtrack.1
 MAN_PLUGIN_OUTPUT := .build/plugins/GenerateManual/outputs/jobtrack/jobtrack.1
 # The date on the page: the last commit's, so that the same sources give the same page.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+# What swift-format checks: every Swift file but the generated migrations file.
+FORMAT_FILES = Package.swift $(filter-out $(EMBEDDED_MIGRATIONS),$(sort $(shell find Sources Tests -name '*.swift')))
 
-.PHONY: build release test install demo clean migrations faults bench man
+.PHONY: build release test install demo clean migrations faults bench man lint format
 
 build: $(EMBEDDED_MIGRATIONS)
 	$(SWIFT) build
@@ -55,6 +57,14 @@ man: release
 	@install -d $(dir $(MAN_PAGE))
 	sed 's/^$$/.Pp/' $(MAN_PLUGIN_OUTPUT) > $(MAN_PAGE).tmp && mv $(MAN_PAGE).tmp $(MAN_PAGE)
 	scripts/check-manpage.sh "$$($(SWIFT) build -c release --show-bin-path)/jobtrack" $(MAN_PAGE)
+
+# swift-format as the toolchain ships it, configured by .swift-format. `lint` fails on any
+# finding; `format` rewrites the files in place, after which `lint` passes.
+lint:
+	$(SWIFT) format lint --strict --parallel $(FORMAT_FILES)
+
+format:
+	$(SWIFT) format --in-place --parallel $(FORMAT_FILES)
 
 # A throw-away database with applications in different states relative to today,
 # made with the real commands, then today's calls and the whole agenda.
