@@ -3,8 +3,15 @@ PREFIX ?= $(HOME)/.local
 SWIFT ?= swift
 EMBEDDED_MIGRATIONS := Sources/JobStore/EmbeddedMigrations.swift
 DEMO_DB := $(or $(TMPDIR),/tmp)/jobtrack-demo.sqlite3
+# The man page is generated from the built binary's own help, never committed.
+MAN_PAGE := .build/man/jobtrack.1
+MAN_PLUGIN_OUTPUT := .build/plugins/GenerateManual/outputs/jobtrack/jobtrack.1
+# The date on the page: the last commit's, so that the same sources give the same page.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+# What swift-format checks: every Swift file but the generated migrations file.
+FORMAT_FILES = Package.swift $(filter-out $(EMBEDDED_MIGRATIONS),$(sort $(shell find Sources Tests -name '*.swift')))
 
-.PHONY: build release test install demo clean migrations faults bench
+.PHONY: build release test install demo clean migrations faults bench man lint format
 
 build: $(EMBEDDED_MIGRATIONS)
 	$(SWIFT) build
@@ -29,14 +36,35 @@ faults: build
 bench: $(EMBEDDED_MIGRATIONS)
 	python3 Benchmarks/bench.py
 
-# The binary, and shell completions where each shell looks for them under PREFIX.
-install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/bash-completion/completions \
+# The binary, its man page, and shell completions where each shell looks for them under PREFIX.
+install: release man
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
 	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/jobtrack" $(PREFIX)/bin/jobtrack
+	install -m 0644 $(MAN_PAGE) $(PREFIX)/share/man/man1/jobtrack.1
 	$(PREFIX)/bin/jobtrack --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/jobtrack
 	$(PREFIX)/bin/jobtrack --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_jobtrack
 	$(PREFIX)/bin/jobtrack --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/jobtrack.fish
+
+# jobtrack.1 from the release binary's help, by swift-argument-parser's generate-manual
+# plugin (it builds the package, then writes under .build/plugins/). Made anew each time,
+# so it lists every subcommand the binary has. Blank lines become .Pp, the paragraph
+# break mdoc expects; a check fails if the page misses a subcommand of --help.
+# Read it with `man -l .build/man/jobtrack.1`.
+man: release
+	@rm -f $(MAN_PLUGIN_OUTPUT)
+	$(SWIFT) package plugin generate-manual --configuration release $(if $(MAN_DATE),--date $(MAN_DATE))
+	@install -d $(dir $(MAN_PAGE))
+	sed 's/^$$/.Pp/' $(MAN_PLUGIN_OUTPUT) > $(MAN_PAGE).tmp && mv $(MAN_PAGE).tmp $(MAN_PAGE)
+	scripts/check-manpage.sh "$$($(SWIFT) build -c release --show-bin-path)/jobtrack" $(MAN_PAGE)
+
+# swift-format as the toolchain ships it, configured by .swift-format. `lint` fails on any
+# finding; `format` rewrites the files in place, after which `lint` passes.
+lint:
+	$(SWIFT) format lint --strict --parallel $(FORMAT_FILES)
+
+format:
+	$(SWIFT) format --in-place --parallel $(FORMAT_FILES)
 
 # A throw-away database with applications in different states relative to today,
 # made with the real commands, then today's calls and the whole agenda.
