@@ -4,7 +4,7 @@ SWIFT ?= swift
 EMBEDDED_MIGRATIONS := Sources/JobStore/EmbeddedMigrations.swift
 DEMO_DB := $(or $(TMPDIR),/tmp)/jobtrack-demo.sqlite3
 
-.PHONY: build release test install demo clean migrations faults bench
+.PHONY: build release test install demo clean migrations faults bench holidays
 
 build: $(EMBEDDED_MIGRATIONS)
 	$(SWIFT) build
@@ -84,3 +84,10 @@ $(EMBEDDED_MIGRATIONS): $(sort $(wildcard migrations/*.sql))
 	  echo '}'; \
 	} > $@.tmp && mv $@.tmp $@
 	@echo "wrote $@"
+
+# The public-holiday table and zone.tab's zone -> country map the binary carries, as
+# Swift source. Needs the pinned package, which this target does not install:
+# `pip install holidays==0.109`. A test fails when the committed table and the script's
+# output disagree.
+holidays:
+	python3 scripts/make_holidays.py
