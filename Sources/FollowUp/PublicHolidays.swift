@@ -16,6 +16,13 @@ public struct PublicHolidays: Sendable, Equatable {
         self.names = names
     }
 
+    /// A table keyed by day number, as the generated table decodes it: one dictionary
+    /// built once, not a second one copied from `[CalendarDate: String]`.
+    init(country: String, namesByDayNumber: [Int: String]) {
+        self.country = country
+        self.names = namesByDayNumber
+    }
+
     /// Whether `date` is a public holiday.
     public func contains(_ date: CalendarDate) -> Bool { names[date.dayNumber] != nil }
 

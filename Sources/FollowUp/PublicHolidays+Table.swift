@@ -1,0 +1,168 @@
+import Foundation
+
+/// The public holidays the binary carries: every country of the `holidays` package at
+/// the pinned version, and the zone database's zone.tab to find a zone's country.
+///
+/// A business day is not a public holiday of the interview's country, and that country
+/// is the interview's own or, when it has none, the one zone.tab gives for its zone
+/// (docs/rules.md, "Public holidays"). The binary must work alone, offline, so the
+/// table is generated into Generated/PublicHolidayTable.swift by
+/// scripts/make_holidays.py (`make holidays`) rather than read at run time.
+extension PublicHolidays {
+    /// The years the table covers. Outside them no day is a public holiday: the rules
+    /// count days around an interview, and interviews outside these years are not
+    /// expected (docs/rules.md, "Public holidays").
+    public static let years: ClosedRange<Int> = PublicHolidayTable.firstYear...PublicHolidayTable.lastYear
+
+    /// The version of the `holidays` package the table was generated from ("0.109").
+    public static let sourceVersion: String = PublicHolidayTable.packageVersion
+
+    /// The ISO 3166 alpha-2 codes the table has holidays for, sorted ("AD" … "ZW").
+    public static var supportedCountries: [String] { allCodes }
+
+    /// Whether the table has the holidays of `country` (an uppercase ISO 3166 alpha-2
+    /// code, "US"). A country it lacks has no public holidays
+    /// (docs/rules.md, "Public holidays").
+    public static func isSupported(country: String) -> Bool { index(of: country) != nil }
+
+    /// The public holidays of `country` (an uppercase ISO 3166 alpha-2 code, "US") in
+    /// `years`, or nil when the table does not have that country. Names are English,
+    /// as the reasons print them: the package's "en_US" names where its default
+    /// language for the country is another; two holidays on one date are "A; B".
+    ///
+    /// Only that country's part of the table is decoded, once: an agenda looks up the
+    /// same few countries for many interviews (docs/rules.md, "Public holidays").
+    public static func load(country: String) -> PublicHolidays? {
+        guard let index = index(of: country) else { return nil }
+        return loaded.value(for: index) { decode(country: country, PublicHolidayTable.encoded(index)) }
+    }
+
+    /// The ISO 3166 code zone.tab gives for the zone `identifier` ("America/New_York"
+    /// → "US"), or nil for a zone it does not list, such as "UTC": the interview's
+    /// country when it names none (docs/rules.md, "Public holidays"). Only zone.tab's
+    /// own spelling of a zone is listed, not the zone database's older aliases.
+    public static func country(forZone identifier: String) -> String? { zoneCountries[identifier] }
+
+    // MARK: - Decoding the generated table (scripts/make_holidays.py describes it)
+
+    private static let allCodes: [String] = PublicHolidayTable.countryCodes.withUTF8Buffer { bytes in
+        stride(from: 0, to: bytes.count, by: 2).map { String(decoding: bytes[$0..<$0 + 2], as: UTF8.self) }
+    }
+
+    /// The position of `country` in the sorted codes, by binary search.
+    private static func index(of country: String) -> Int? {
+        var code = country
+        return code.withUTF8 { wanted -> Int? in
+            guard wanted.count == 2 else { return nil }
+            return PublicHolidayTable.countryCodes.withUTF8Buffer { codes -> Int? in
+                var low = 0, high = codes.count / 2
+                while low < high {
+                    let middle = (low + high) / 2
+                    let first = codes[2 * middle], second = codes[2 * middle + 1]
+                    if first == wanted[0] && second == wanted[1] { return middle }
+                    if first < wanted[0] || (first == wanted[0] && second < wanted[1]) {
+                        low = middle + 1
+                    } else {
+                        high = middle
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
+    private static let zoneCountries: [String: String] = PublicHolidayTable.zones.withUTF8Buffer { bytes in
+        var map: [String: String] = [:]
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            guard let space = line.lastIndex(of: UInt8(ascii: " ")) else { continue }
+            map[String(decoding: line[line.startIndex..<space], as: UTF8.self)] =
+                String(decoding: line[(space + 1)...], as: UTF8.self)
+        }
+        return map
+    }
+
+    private static let loaded = LoadedCountries()
+
+    /// "name|name|…|DATA": the names, then tokens of base-45 numbers (see the script).
+    private static func decode(country: String, _ literal: StaticString) -> PublicHolidays {
+        literal.withUTF8Buffer { bytes in
+            var names: [String] = []
+            var start = 0
+            for position in bytes.indices where bytes[position] == UInt8(ascii: "|") {
+                names.append(String(decoding: bytes[start..<position], as: UTF8.self))
+                start = position + 1
+            }
+            var cursor = start
+            func number() -> Int {
+                var value = 0, scale = 1
+                while true {
+                    let digit = alphabetIndex(bytes[cursor])
+                    cursor += 1
+                    if digit < base { return value + digit * scale }
+                    value += (digit - base) * scale
+                    scale *= base
+                }
+            }
+            // Every holiday takes at least one character: enough room, never a rehash.
+            var holidays: [Int: String] = [:]
+            holidays.reserveCapacity(bytes.count - start)
+            var year = PublicHolidayTable.firstYear
+            var yearStart = CalendarDate.daysFromCivil(year: year, month: 1, day: 1)
+            var previous: Int?
+            // Each name's last month and day, as month * 32 + day (0: not seen yet).
+            var lastMonthDay = [Int](repeating: 0, count: names.count)
+            while cursor < bytes.count {
+                let token = number()
+                if token == 0 {
+                    year += 1
+                    yearStart = CalendarDate.daysFromCivil(year: year, month: 1, day: 1)
+                    previous = nil
+                    continue
+                }
+                let name: Int, dayNumber: Int
+                if token & 1 == 1 {
+                    name = token >> 1
+                    let monthDay = lastMonthDay[name]
+                    dayNumber = CalendarDate.daysFromCivil(year: year, month: monthDay >> 5, day: monthDay & 31)
+                } else {
+                    name = token / 2 - 1
+                    dayNumber = (previous ?? yearStart) + number()
+                    let (_, month, day) = CalendarDate.civil(fromDays: dayNumber)
+                    lastMonthDay[name] = month << 5 | day
+                }
+                previous = dayNumber
+                holidays[dayNumber] = names[name]
+            }
+            return PublicHolidays(country: country, namesByDayNumber: holidays)
+        }
+    }
+
+    private static let base = 45
+
+    /// A character's place in the script's ALPHABET: printable ASCII from "!" without
+    /// '"', '#', '\' and '|'.
+    private static func alphabetIndex(_ byte: UInt8) -> Int {
+        let value = Int(byte)
+        var index = value - 0x21
+        if value > 0x22 { index -= 1 }
+        if value > 0x23 { index -= 1 }
+        if value > 0x5C { index -= 1 }
+        if value > 0x7C { index -= 1 }
+        return index
+    }
+}
+
+/// The countries decoded so far, shared by every caller: a class for the lock.
+private final class LoadedCountries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byIndex: [Int: PublicHolidays] = [:]
+
+    func value(for index: Int, decode: () -> PublicHolidays) -> PublicHolidays {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = byIndex[index] { return known }
+        let value = decode()
+        byIndex[index] = value
+        return value
+    }
+}
