@@ -41,7 +41,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(
+            name: "JSONTextTests",
+            dependencies: [
+                "JSONText",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "JobtrackCLITests", dependencies: ["JobtrackCLI"]),
     ]
 )
