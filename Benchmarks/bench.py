@@ -5,7 +5,8 @@ Builds the release binary in .build-bench, a Foundation "hello" with swiftc (the
 any Swift process here), synthetic databases of 1,000, 10,000 and 100,000 applications
 through `jobtrack import`, and Taskwarrior task lists of the same sizes in a throw-away
 TASKDATA. Then times every command over repeated runs after a warm-up, in one run on one
-machine, and reports medians, spread, ratios and peak memory. Python 3 standard library
+machine, and reports medians, spread, ratios and peak memory; last, `json-decode-bench`
+reads an export of the largest database with the byte parser and with `JSONDecoder`. Python 3 standard library
 only; installs taskwarrior, time and sqlite3 with apt-get when they are missing.
 
     python3 Benchmarks/bench.py [--quick] [--sizes 1000,10000,100000] [--no-callgrind]
