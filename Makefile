@@ -30,7 +30,8 @@ test: $(EMBEDDED_MIGRATIONS)
 faults: build
 	python3 Tests/faults/faults.py --bin "$$($(SWIFT) build --show-bin-path)/jobtrack" $(if $(FAULTS_SEED),--seed $(FAULTS_SEED))
 
-# Release-build benchmarks against a Foundation hello, the sqlite3 shell and Taskwarrior;
+# Release-build benchmarks against a Foundation hello, the sqlite3 shell and Taskwarrior,
+# and the import's JSON parser against a typed Decodable reading of the same export;
 # writes bench/results.md. Installs taskwarrior, time, sqlite3 and valgrind with apt-get
 # when missing.
 bench: $(EMBEDDED_MIGRATIONS)

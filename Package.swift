@@ -40,6 +40,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "jobtrack", dependencies: ["JobtrackCLI"]),
+        // `make bench`: the byte parser against a typed `Decodable` import of an export.
+        .executableTarget(name: "json-decode-bench", dependencies: ["JSONText"], path: "Benchmarks/JSONDecodeBench"),
         .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "CSQLite"]),
         .testTarget(
             name: "FollowUpTests",
@@ -48,7 +50,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(
+            name: "JSONTextTests",
+            dependencies: [
+                "JSONText",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "JobtrackKitTests", dependencies: ["JobtrackKit", "JobStore", "FollowUp"]),
         .testTarget(name: "JobtrackCLITests", dependencies: ["JobtrackCLI"]),
     ]

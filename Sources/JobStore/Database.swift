@@ -69,6 +69,12 @@ public final class Database {
         return statement
     }
 
+    /// The statement cached for `sql`, if any: tests check by identity that a statement
+    /// that failed was evicted and a new one prepared.
+    func cachedStatement(_ sql: String) -> Statement? {
+        statements[sql]
+    }
+
     /// Runs `body` for each row of `sql`; a statement that fails leaves the cache,
     /// so a later call prepares it afresh.
     public func forEachRow(_ sql: String, _ arguments: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {

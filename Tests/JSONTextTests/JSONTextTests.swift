@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import JSONText
+import JSONText
 
 @Suite("JSON text: the import parser and the output writer")
 struct JSONTextTests {
@@ -48,10 +48,41 @@ struct JSONTextTests {
         }
     }
 
-    @Test("nesting is bounded")
-    func depth() {
-        let deep = String(repeating: "[", count: JSONParser.maximumDepth + 1)
-        #expect(throws: JSONParser.SyntaxError.self) { try Self.parse(deep) }
+    /// Containers nested `depth` deep, each opened by `open` and closed by `close`.
+    static func nested(_ depth: Int, open: String, close: String) -> String {
+        String(repeating: open, count: depth) + "0" + String(repeating: close, count: depth)
+    }
+
+    static let containers: [(open: String, close: String)] = [("[", "]"), (#"{"a":"#, "}"), ("[\n", "\n]")]
+
+    @Test("a document nested exactly as deep as the limit is read whole", arguments: containers)
+    func deepestAllowed(_ open: String, _ close: String) throws {
+        var value = try Self.parse(Self.nested(JSONParser.maximumDepth, open: open, close: close))
+        var depth = 0
+        while true {
+            switch value {
+            case .array(let elements) where elements.count == 1: value = elements[0]
+            case .object(let object) where object.members.count == 1: value = object.members[0].value
+            default:
+                #expect(value == .integer(0))
+                #expect(depth == JSONParser.maximumDepth)
+                return
+            }
+            depth += 1
+        }
+    }
+
+    /// The error names the opening bracket of level 513, after 512 openings.
+    static let tooDeepCases: [(open: String, close: String, line: Int, column: Int)] = [
+        ("[", "]", 1, 513), (#"{"a":"#, "}", 1, 512 * 5 + 1), ("[\n", "\n]", 513, 1),
+    ]
+
+    @Test("one level deeper than the limit is refused at the container that crosses it", arguments: tooDeepCases)
+    func tooDeep(_ open: String, _ close: String, line: Int, column: Int) {
+        #expect(JSONParser.maximumDepth == 512)
+        #expect(throws: JSONParser.SyntaxError(reason: "nested more than 512 deep", line: line, column: column)) {
+            try Self.parse(Self.nested(513, open: open, close: close))
+        }
     }
 
     struct Sample: Encodable {

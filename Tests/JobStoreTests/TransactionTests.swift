@@ -36,13 +36,23 @@ struct TransactionTests {
         #expect(try fixture.count("highlights") == 0)
     }
 
-    @Test("a statement that failed is prepared afresh and works again")
+    @Test("a statement that failed leaves the cache and is prepared afresh, and works again")
     func statementAfterFailure() throws {
         let fixture = try Fixture()
         let sql = "INSERT INTO settings (key, value) VALUES (?, ?)"
-        #expect(throws: SQLiteError.self) { try fixture.database.execute(sql, ["nope", "x"]) }
         try fixture.database.execute(sql, ["name", "Alex"])
+        let first = try #require(fixture.database.cachedStatement(sql))
+        try fixture.database.execute(sql, ["timezone", "Europe/London"])
+        #expect(fixture.database.cachedStatement(sql) === first, "a statement that succeeds is reused")
+
+        #expect(throws: SQLiteError.self) { try fixture.database.execute(sql, ["nope", "x"]) }
+        #expect(fixture.database.cachedStatement(sql) == nil, "the failed statement was evicted")
+
+        try fixture.database.execute(sql, ["max_attempts", "3"])
+        let second = try #require(fixture.database.cachedStatement(sql))
+        #expect(second !== first, "a new statement was prepared")
         #expect(try fixture.repository.setting("name") == "Alex")
+        #expect(try fixture.repository.setting("max_attempts") == "3")
     }
 
     @Test("a wrong number of arguments is an error, not a silent NULL")
