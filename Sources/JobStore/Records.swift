@@ -2,14 +2,15 @@ import Foundation
 
 /// A job application as stored (SPEC §1). Dates are `YYYY-MM-DD` text, checked by the schema.
 public struct Application: Sendable, Equatable, Identifiable {
-    /// Where the application stands. The last four are closed: no more follow-up calls.
+    /// Where the application stands. All but the first two are closed: no more
+    /// follow-up calls (docs/rules.md §1.2).
     public enum Status: String, CaseIterable, Sendable, Codable {
-        case applied, interviewing, offer, accepted, rejected, withdrawn
+        case applied, interviewing, offer, accepted, rejected, withdrawn, ghosted
 
         public var isClosed: Bool {
             switch self {
             case .applied, .interviewing: false
-            case .offer, .accepted, .rejected, .withdrawn: true
+            case .offer, .accepted, .rejected, .withdrawn, .ghosted: true
             }
         }
     }
@@ -34,13 +35,17 @@ public struct Interview: Sendable, Equatable, Identifiable {
     public var heldAt: Date
     /// IANA zone of the interviewer.
     public var tz: String
+    /// ISO 3166 code whose public holidays apply; nil: the country of `tz`.
+    public var country: String?
     public var interviewer: String?
     /// The number the interviewer gave, the only one to call.
     public var phone: String?
     public var decisionBy: String?
     public var afterHoursOK: Bool
-    /// Daily `HH:MM-HH:MM` windows, in tz, when the interviewer is busy.
+    /// Busy windows in tz, `[days ]HH:MM-HH:MM`, when the interviewer is busy.
     public var busy: [String]
+    /// When a thank-you note was sent.
+    public var thankedAt: Date?
     public var notes: String?
 }
 
@@ -57,8 +62,10 @@ public struct CallAttempt: Sendable, Equatable, Identifiable {
     public var at: Date
     public var outcome: Outcome
     public var callbackAt: Date?
-    /// The number dialled.
-    public var number: String
+    /// The date the interviewer named on a reached call (YYYY-MM-DD): a new round.
+    public var decisionBy: String?
+    /// The number dialled; nil for a follow-up in writing.
+    public var number: String?
     public var notes: String?
 }
 

@@ -143,33 +143,37 @@ public struct Repository {
     // MARK: Interviews
 
     private static let interviewColumns =
-        "id, application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes"
+        "id, application_id, held_at, tz, country, interviewer, phone, decision_by, after_hours_ok, busy, thanked_at, notes"
 
     private static func decodeInterview(_ row: Row) -> Interview {
-        let busy = row.string(8)
+        let busy = row.string(9)
         return Interview(
             id: row.int64(0), applicationID: row.int64(1), heldAt: row.date(2), tz: row.string(3),
-            interviewer: row.optionalString(4), phone: row.optionalString(5), decisionBy: row.optionalString(6),
-            afterHoursOK: row.bool(7), busy: busy.isEmpty ? [] : busy.split(separator: ";").map(String.init),
-            notes: row.optionalString(9))
+            country: row.optionalString(4), interviewer: row.optionalString(5), phone: row.optionalString(6),
+            decisionBy: row.optionalString(7), afterHoursOK: row.bool(8),
+            busy: busy.isEmpty ? [] : busy.split(separator: ";").map(String.init), thankedAt: row.optionalDate(10),
+            notes: row.optionalString(11))
     }
 
     @discardableResult
     public func insertInterview(
-        applicationID: Int64, heldAt: Date, tz: String, interviewer: String? = nil, phone: String? = nil,
-        decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [], notes: String? = nil
+        applicationID: Int64, heldAt: Date, tz: String, country: String? = nil, interviewer: String? = nil,
+        phone: String? = nil, decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [],
+        thankedAt: Date? = nil, notes: String? = nil
     ) throws -> Interview {
         try insert(
             """
-            INSERT INTO interviews (application_id, held_at, tz, interviewer, phone, decision_by, after_hours_ok, busy, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO interviews (application_id, held_at, tz, country, interviewer, phone, decision_by, after_hours_ok,
+                                    busy, thanked_at, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [applicationID, heldAt, tz, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ";"), notes],
+            [applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ";"),
+             thankedAt, notes],
             missingParent: .unknownApplication(applicationID))
         return Interview(
             id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
-            interviewer: interviewer, phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy,
-            notes: notes)
+            country: country, interviewer: interviewer, phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK,
+            busy: busy, thankedAt: thankedAt?.wholeSeconds, notes: notes)
     }
 
     public func interview(_ id: Int64) throws -> Interview {
@@ -192,11 +196,13 @@ public struct Repository {
             try database.execute(
                 """
                 UPDATE interviews
-                SET held_at = ?, tz = ?, interviewer = ?, phone = ?, decision_by = ?, after_hours_ok = ?, busy = ?, notes = ?
+                SET held_at = ?, tz = ?, country = ?, interviewer = ?, phone = ?, decision_by = ?, after_hours_ok = ?,
+                    busy = ?, thanked_at = ?, notes = ?
                 WHERE id = ?
                 """,
-                [interview.heldAt, interview.tz, interview.interviewer, interview.phone, interview.decisionBy,
-                 interview.afterHoursOK, interview.busy.joined(separator: ";"), interview.notes, interview.id])
+                [interview.heldAt, interview.tz, interview.country, interview.interviewer, interview.phone,
+                 interview.decisionBy, interview.afterHoursOK, interview.busy.joined(separator: ";"), interview.thankedAt,
+                 interview.notes, interview.id])
             guard database.changes == 1 else { throw StoreError.unknownInterview(interview.id) }
             return try self.interview(interview.id)
         }
@@ -211,7 +217,7 @@ public struct Repository {
 
     // MARK: Call attempts
 
-    private static let callColumns = "id, interview_id, at, outcome, callback_at, number, notes"
+    private static let callColumns = "id, interview_id, at, outcome, callback_at, decision_by, number, notes"
 
     private static func decodeCall(_ row: Row) throws -> CallAttempt {
         let text = row.string(3)
@@ -221,21 +227,25 @@ public struct Repository {
         return CallAttempt(
             id: row.int64(0), interviewID: row.int64(1), at: row.date(2),
             outcome: outcome,
-            callbackAt: row.optionalDate(4), number: row.string(5), notes: row.optionalString(6))
+            callbackAt: row.optionalDate(4), decisionBy: row.optionalString(5), number: row.optionalString(6),
+            notes: row.optionalString(7))
     }
 
     @discardableResult
     public func insertCall(
-        interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date? = nil, number: String,
-        notes: String? = nil
+        interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date? = nil, decisionBy: String? = nil,
+        number: String?, notes: String? = nil
     ) throws -> CallAttempt {
         try insert(
-            "INSERT INTO call_attempts (interview_id, at, outcome, callback_at, number, notes) VALUES (?, ?, ?, ?, ?, ?)",
-            [interviewID, at, outcome.rawValue, callbackAt, number, notes],
+            """
+            INSERT INTO call_attempts (interview_id, at, outcome, callback_at, decision_by, number, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [interviewID, at, outcome.rawValue, callbackAt, decisionBy, number, notes],
             missingParent: .unknownInterview(interviewID))
         return CallAttempt(
             id: database.lastInsertedRowID, interviewID: interviewID, at: at.wholeSeconds, outcome: outcome,
-            callbackAt: callbackAt?.wholeSeconds, number: number, notes: notes)
+            callbackAt: callbackAt?.wholeSeconds, decisionBy: decisionBy, number: number, notes: notes)
     }
 
     public func call(_ id: Int64) throws -> CallAttempt {
@@ -257,8 +267,11 @@ public struct Repository {
     public func updateCall(_ call: CallAttempt) throws -> CallAttempt {
         try database.write {
             try database.execute(
-                "UPDATE call_attempts SET at = ?, outcome = ?, callback_at = ?, number = ?, notes = ? WHERE id = ?",
-                [call.at, call.outcome.rawValue, call.callbackAt, call.number, call.notes, call.id])
+                """
+                UPDATE call_attempts SET at = ?, outcome = ?, callback_at = ?, decision_by = ?, number = ?, notes = ?
+                WHERE id = ?
+                """,
+                [call.at, call.outcome.rawValue, call.callbackAt, call.decisionBy, call.number, call.notes, call.id])
             guard database.changes == 1 else { throw StoreError.unknownCall(call.id) }
             return try self.call(call.id)
         }

@@ -23,7 +23,7 @@ public struct Jobtrack: ParsableCommand {
         // more than the rules do at a thousand applications (bench/results.md).
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
-            Interview.self, Call.self, Voicemail.self,
+            Interview.self, Call.self, Voicemail.self, Thanks.self,
             Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
         ],
         defaultSubcommand: Today.self)

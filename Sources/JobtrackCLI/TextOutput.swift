@@ -63,6 +63,21 @@ struct TextRenderer {
         return text
     }
 
+    /// An instant as a confirmation prints it: "Thu Dec 3 17:00" on the user's clock,
+    /// and "(15:00 their time)" when the interviewer's clock reads otherwise, so that a
+    /// misread zone is seen at once.
+    func moment(_ instant: Date, their zone: TimeZone) -> String {
+        let userZone = tracker.userZone
+        let day = CalendarDate.containing(instant, in: userZone)
+        var text = "\(day.shortText) \(TimeText.hourMinute(instant, in: userZone))"
+        if zone.secondsFromGMT(for: instant) != userZone.secondsFromGMT(for: instant) {
+            let theirDay = CalendarDate.containing(instant, in: zone)
+            let time = TimeText.hourMinute(instant, in: zone)
+            text += " (\(theirDay == day ? time : "\(theirDay.shortText) \(time)") their time)"
+        }
+        return text
+    }
+
     private func dayAndTime(_ instant: Date, in zone: TimeZone, relativeTo reference: TimeZone? = nil) -> String {
         let day = CalendarDate.containing(instant, in: zone)
         let today = tracker.today(in: reference ?? zone)

@@ -49,7 +49,7 @@ extension Tracker {
     public func add(_ new: NewApplication) throws -> AgendaEntry {
         let appliedOn = try (new.appliedOn ?? .relative(days: 0)).resolve(today: today(in: userZone))
         let application = try repository.insertApplication(
-            company: new.company, role: new.role, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
+            company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
             notes: new.notes?.nilIfEmpty, highlights: new.highlights, now: now)
         return try entry(for: application.id)
     }
@@ -67,8 +67,8 @@ extension Tracker {
         guard !edit.isEmpty else { throw Refusal.nothingToEdit }
         try database.write {
             var application = try repository.application(id)
-            if let company = edit.company { application.company = company }
-            if let role = edit.role { application.role = role }
+            if let company = edit.company { application.company = company.trimmed }
+            if let role = edit.role { application.role = role.trimmed }
             if let appliedOn = edit.appliedOn {
                 application.appliedOn = try appliedOn.resolve(today: today(in: userZone)).iso
             }

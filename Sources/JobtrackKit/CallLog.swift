@@ -8,15 +8,18 @@ public struct NewCall: Sendable {
     /// When the call was made; nil means now.
     public var at: DateTimeInput?
     public var callbackAt: DateTimeInput?
+    /// The date the interviewer named on a reached call: "when do you expect to decide?"
+    public var decisionBy: DateInput?
     /// The number dialled; nil means the interviewer's own.
     public var number: String?
     public var notes: String?
 
     public init(outcome: CallAttempt.Outcome, at: DateTimeInput? = nil, callbackAt: DateTimeInput? = nil,
-                number: String? = nil, notes: String? = nil) {
+                decisionBy: DateInput? = nil, number: String? = nil, notes: String? = nil) {
         self.outcome = outcome
         self.at = at
         self.callbackAt = callbackAt
+        self.decisionBy = decisionBy
         self.number = number
         self.notes = notes
     }
@@ -24,6 +27,7 @@ public struct NewCall: Sendable {
     /// The checks that need no database, so a front end can refuse before opening one.
     public func check() throws {
         try CallLogRules.checkCallback(outcome, hasCallback: callbackAt != nil)
+        try CallLogRules.checkDecisionOutcome(outcome, hasDecision: decisionBy != nil)
     }
 }
 
@@ -31,6 +35,9 @@ public struct NewCall: Sendable {
 /// etiquette gives about a call that is logged all the same.
 public struct LoggedCall: Sendable {
     public let entry: AgendaEntry
+    /// The call as stored, and the interview it was logged against.
+    public let call: CallAttempt
+    public let interview: Interview
     public let warnings: [String]
 }
 
@@ -43,6 +50,20 @@ enum CallLogRules {
         if outcome == .badTime && !hasCallback { throw .callbackRequired }
         if (outcome == .voicemail || outcome == .noAnswer) && hasCallback {
             throw .callbackNotAllowed(outcome: outcome.rawValue)
+        }
+    }
+
+    /// A decision date is named only by an interviewer who was reached.
+    static func checkDecisionOutcome(_ outcome: CallAttempt.Outcome, hasDecision: Bool) throws(Refusal) {
+        if hasDecision && outcome != .reached { throw .decisionNeedsReached(outcome: outcome.rawValue) }
+    }
+
+    /// A decision date named on a call lies after the call's date, on the interviewer's
+    /// calendar: it starts a new round of follow-up (docs/rules.md §2.2).
+    static func checkDecision(_ decision: CalendarDate?, callAt: Date, in zone: TimeZone) throws(Refusal) {
+        let callDay = CalendarDate.containing(callAt, in: zone)
+        if let decision, decision <= callDay {
+            throw .decisionNotAfterCall(decision: decision.iso, call: callDay.iso)
         }
     }
 
@@ -80,7 +101,7 @@ extension Tracker {
     public func logCall(_ id: Int64, _ call: NewCall) throws -> LoggedCall {
         try call.check()
         var warnings: [String] = []
-        try database.write {
+        let (stored, interview) = try database.write {
             let entry = try entry(for: id)
             guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
             let zone = zone(named: interview.tz)
@@ -88,15 +109,19 @@ extension Tracker {
             let at = try call.at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
             let callback = try call.callbackAt?.resolve(now: now, user: userZone, their: zone)
             try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)
+            let decision = try call.decisionBy?.resolve(today: today(in: userZone))
+            try CallLogRules.checkDecision(decision, callAt: at, in: zone)
             if entry.assessment.state == .triedTwice {
                 let tries = entry.assessment.unansweredAttempts
                 warnings.append(
                     "\(tries) unanswered \(tries == 1 ? "try" : "tries") already; the etiquette says stop calling — logged anyway")
             }
-            _ = try repository.insertCall(
-                interviewID: interview.id, at: at, outcome: call.outcome, callbackAt: callback, number: number,
+            let stored = try repository.insertCall(
+                interviewID: interview.id, at: at, outcome: call.outcome, callbackAt: callback, decisionBy: decision?.iso,
+                number: number,
                 notes: call.notes?.nilIfEmpty)
+            return (stored, interview)
         }
-        return LoggedCall(entry: try entry(for: id), warnings: warnings)
+        return LoggedCall(entry: try entry(for: id), call: stored, interview: interview, warnings: warnings)
     }
 }

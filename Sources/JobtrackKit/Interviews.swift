@@ -9,18 +9,21 @@ public struct NewInterview: Sendable {
     public var phone: String?
     /// The interviewer's zone; nil means the user's.
     public var timeZone: TimeZone?
+    /// The ISO 3166 code whose public holidays apply; nil: the country of the zone.
+    public var country: String?
     public var decisionBy: DateInput?
     public var afterHoursOK: Bool
     public var busy: [DailyWindow]
     public var notes: String?
 
     public init(at: DateTimeInput, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
-                decisionBy: DateInput? = nil, afterHoursOK: Bool = false, busy: [DailyWindow] = [],
-                notes: String? = nil) {
+                country: String? = nil, decisionBy: DateInput? = nil, afterHoursOK: Bool = false,
+                busy: [DailyWindow] = [], notes: String? = nil) {
         self.at = at
         self.interviewer = interviewer
         self.phone = phone
         self.timeZone = timeZone
+        self.country = country
         self.decisionBy = decisionBy
         self.afterHoursOK = afterHoursOK
         self.busy = busy
@@ -31,6 +34,15 @@ public struct NewInterview: Sendable {
 /// The rules an interview must meet, wherever it comes from: the command that logs it
 /// and an import alike.
 enum InterviewRules {
+    /// A country whose public holidays apply, as its ISO 3166 code, upper-cased.
+    static func country(_ code: String) throws(Refusal) -> String {
+        let upper = code.trimmed.uppercased()
+        guard upper.utf8.count == 2, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            throw .unknownCountry(code)
+        }
+        return upper
+    }
+
     /// "If the interviewer named a decision date, wait for that date": a date before
     /// the interview itself cannot have been named at it (dates on the interviewer's clock).
     static func checkDecision(_ decision: CalendarDate?, heldAt: Date, in zone: TimeZone) throws(Refusal) {
@@ -46,13 +58,15 @@ extension Tracker {
     /// Returns the application as it now stands and the interview as stored.
     public func logInterview(_ id: Int64, _ new: NewInterview) throws -> (entry: AgendaEntry, interview: Interview) {
         let zone = new.timeZone ?? userZone
+        let country = try new.country.map { code throws(Refusal) in try InterviewRules.country(code) }
         let heldAt = try new.at.resolve(now: now, user: userZone, their: zone)
         let decision = try new.decisionBy?.resolve(today: today(in: userZone))
         try InterviewRules.checkDecision(decision, heldAt: heldAt, in: zone)
         let interview = try database.write {
             var application = try repository.application(id)
             let interview = try repository.insertInterview(
-                applicationID: id, heldAt: heldAt, tz: zone.identifier, interviewer: new.interviewer, phone: new.phone,
+                applicationID: id, heldAt: heldAt, tz: zone.identifier, country: country, interviewer: new.interviewer,
+                phone: new.phone,
                 decisionBy: decision?.iso, afterHoursOK: new.afterHoursOK, busy: new.busy.map(\.description),
                 notes: new.notes?.nilIfEmpty)
             if application.status == .applied {

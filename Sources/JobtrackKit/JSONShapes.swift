@@ -44,7 +44,7 @@ public struct CallJSON: Encodable {
     let zone: TimeZone
 
     enum Keys: String, CodingKey {
-        case id, at, outcome, callbackAt = "callback_at", number, notes
+        case id, at, outcome, callbackAt = "callback_at", decisionBy = "decision_by", number, notes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,6 +53,7 @@ public struct CallJSON: Encodable {
         try container.encode(TimeText.iso8601(call.at, in: zone), forKey: .at)
         try container.encode(call.outcome.rawValue, forKey: .outcome)
         try container.encode(call.callbackAt.map { TimeText.iso8601($0, in: zone) }, forKey: .callbackAt)
+        try container.encode(call.decisionBy, forKey: .decisionBy)
         try container.encode(call.number, forKey: .number)
         try container.encode(call.notes, forKey: .notes)
     }
@@ -63,8 +64,8 @@ public struct InterviewJSON: Encodable {
     let zone: TimeZone
 
     enum Keys: String, CodingKey {
-        case id, heldAt = "held_at", tz, interviewer, phone, decisionBy = "decision_by"
-        case afterHoursOK = "after_hours_ok", busy, notes, calls
+        case id, heldAt = "held_at", tz, country, interviewer, phone, decisionBy = "decision_by"
+        case afterHoursOK = "after_hours_ok", busy, thankedAt = "thanked_at", notes, calls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -73,11 +74,13 @@ public struct InterviewJSON: Encodable {
         try container.encode(interview.id, forKey: .id)
         try container.encode(TimeText.iso8601(interview.heldAt, in: zone), forKey: .heldAt)
         try container.encode(interview.tz, forKey: .tz)
+        try container.encode(interview.country, forKey: .country)
         try container.encode(interview.interviewer, forKey: .interviewer)
         try container.encode(interview.phone, forKey: .phone)
         try container.encode(interview.decisionBy, forKey: .decisionBy)
         try container.encode(interview.afterHoursOK, forKey: .afterHoursOK)
         try container.encode(interview.busy, forKey: .busy)
+        try container.encode(interview.thankedAt.map { TimeText.iso8601($0, in: zone) }, forKey: .thankedAt)
         try container.encode(interview.notes, forKey: .notes)
         try container.encode(history.calls.map { CallJSON(call: $0, zone: zone) }, forKey: .calls)
     }

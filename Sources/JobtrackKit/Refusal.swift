@@ -20,6 +20,12 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case dateOutOfRange
     case badStoredValue(row: String, column: String, value: String)
     case badDateTime(String)
+    case noInterviewToThank(application: Int64)
+    case thanksBeforeInterview(at: String, interview: String)
+    case thanksInFuture(at: String, now: String)
+    case unknownCountry(String)
+    case decisionNeedsReached(outcome: String)
+    case decisionNotAfterCall(decision: String, call: String)
     case unknownZone(String)
     case offsetAndClock(String)
     case theirWithoutInterview
@@ -57,6 +63,18 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "\(name) must be \(expected)"
         case .dateOutOfRange:
             return "that date falls outside the years 1 to 9999"
+        case .decisionNeedsReached(let outcome):
+            return "--decision-by goes with --outcome reached: a decision date is named by an interviewer you spoke with, not on \(outcome)"
+        case .decisionNotAfterCall(let decision, let call):
+            return "--decision-by \(decision) must be after the call on \(call)"
+        case .noInterviewToThank(let id):
+            return "application \(id) has no interview to thank anyone for; log one with `jobtrack interview \(id) --at …`"
+        case .thanksBeforeInterview(let at, let interview):
+            return "a thank-you note at \(at) would be before the interview at \(interview)"
+        case .thanksInFuture(let at, let now):
+            return "a thank-you note at \(at) is in the future (it is now \(now)); record it once it is sent"
+        case .unknownCountry(let code):
+            return "\(code) is not a country code jobtrack knows the public holidays of (ISO 3166, e.g. US, GB, DE)"
         case .badDateTime(let text):
             return "\"\(text)\" is not \(DateTimeInput.expected)"
         case .unknownZone(let name):

@@ -124,8 +124,6 @@ struct ExchangeTests {
          ["calls[0].callback_at", "after the call"]),
         ("a call before the interview", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-11-29T10:00:00-05:00", "outcome": "reached"}]}]}"#),
          ["calls[0].at", "before the interview"]),
-        ("a call in the future", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-09T10:00:00-05:00", "outcome": "reached"}]}]}"#),
-         ["calls[0].at", "future"]),
         ("another number", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached", "number": "212-555-0199"}]}]}"#),
          ["calls[0].number", "212-555-0100"]),
         ("a call with no number given", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "interviewer": "Dana", "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached"}]}]}"#),

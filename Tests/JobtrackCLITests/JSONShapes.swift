@@ -129,7 +129,7 @@ func expectInstant(_ actual: JSON?, _ expected: String?, _ label: String = "inst
     #expect(instant == Instant(expected)!, "\(label): expected \(expected), got \(text)", sourceLocation: sourceLocation)
 }
 
-/// The exact keys of each JSON object of SPEC §3.
+/// The exact keys of each JSON object of docs/commands.md §3.13.
 enum Shape {
     static let application: Set<String> = [
         "id", "company", "role", "status", "applied_on", "url", "notes", "highlights", "interviews", "follow_up",
@@ -137,15 +137,18 @@ enum Shape {
     /// `list` items: the application object without `interviews` (they keep `follow_up`).
     static let listItem = application.subtracting(["interviews"])
     static let interview: Set<String> = [
-        "id", "held_at", "tz", "interviewer", "phone", "decision_by", "after_hours_ok", "busy", "notes", "calls",
+        "id", "held_at", "tz", "country", "interviewer", "phone", "decision_by", "after_hours_ok", "busy", "thanked_at",
+        "notes", "calls",
     ]
-    static let call: Set<String> = ["id", "at", "outcome", "callback_at", "number", "notes"]
+    static let call: Set<String> = ["id", "at", "outcome", "callback_at", "decision_by", "number", "notes"]
     static let agenda: Set<String> = [
         "id", "company", "role", "status", "state", "due_from", "due_by", "call_at", "interviewer", "phone", "tz",
         "unanswered_attempts", "reason",
     ]
 
-    static let statuses: Set<String> = ["applied", "interviewing", "offer", "accepted", "rejected", "withdrawn"]
+    static let statuses: Set<String> = [
+        "applied", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted",
+    ]
     static let outcomes: Set<String> = ["reached", "voicemail", "no-answer", "bad-time"]
     static let states: Set<String> = [
         "closed", "not_interviewed", "callback_scheduled", "followed_up", "tried_twice", "awaiting_reply",
@@ -174,7 +177,7 @@ func expectKeys(_ value: JSON, _ keys: Set<String>, _ what: String, sourceLocati
             sourceLocation: sourceLocation)
 }
 
-/// An agenda object: keys and value types of SPEC §3.
+/// An agenda object: keys and value types of docs/commands.md §3.13.
 func expectAgendaShape(_ value: JSON, sourceLocation: SourceLocation = #_sourceLocation) {
     expectKeys(value, Shape.agenda, "agenda object", sourceLocation: sourceLocation)
     #expect(value["id"]?.int != nil, "id is an integer: \(value)", sourceLocation: sourceLocation)

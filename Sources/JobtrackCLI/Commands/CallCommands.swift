@@ -4,6 +4,29 @@ import JobStore
 import JobtrackKit
 
 extension Jobtrack {
+    struct Thanks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "thanks",
+            abstract: "Record that you sent the interviewer a thank-you note.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The application's id.", transform: ArgumentValue.id)
+        var id: Int64
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("When you sent it (default: now).", valueName: "datetime"),
+                transform: DateTimeInput.parse)
+        var at: DateTimeInput?
+
+        func run() throws {
+            let tracker = try global.tracker()
+            let (entry, thankedAt) = try tracker.thanks(id, at: at)
+            let output = Output(tracker, json: global.json)
+            let zone = entry.interview.map { tracker.zone(named: $0.tz) } ?? tracker.userZone
+            try output.report(entry, "Recorded a thank-you note for #\(id) on \(output.text.moment(thankedAt, their: zone)).")
+        }
+    }
+
     struct Call: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "call",
@@ -29,6 +52,11 @@ extension Jobtrack {
                 transform: DateTimeInput.parse)
         var callbackAt: DateTimeInput?
 
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "On a reached call, the date they said they would decide by: a new round of follow-up.", valueName: "date"),
+                transform: DateInput.parse)
+        var decisionBy: DateInput?
+
         @Option(help: ArgumentHelp("The number you dialled (must be the one on record).", valueName: "number"),
                 transform: ArgumentValue.phone)
         var number: String?
@@ -37,7 +65,8 @@ extension Jobtrack {
         var note: String?
 
         func run() throws {
-            try log(NewCall(outcome: outcome, at: at, callbackAt: callbackAt, number: number, notes: note),
+            try log(NewCall(outcome: outcome, at: at, callbackAt: callbackAt, decisionBy: decisionBy, number: number,
+                            notes: note),
                     on: id, global: global)
         }
     }
@@ -71,5 +100,7 @@ private func log(_ call: NewCall, on id: Int64, global: GlobalOptions) throws {
     let tracker = try global.tracker()
     let logged = try tracker.logCall(id, call)
     logged.warnings.forEach { StandardStreams.warn("warning: \($0)") }
-    try Output(tracker, json: global.json).report(logged.entry, "Logged a call to #\(id): \(call.outcome.rawValue).")
+    let output = Output(tracker, json: global.json)
+    let when = output.text.moment(logged.call.at, their: tracker.zone(named: logged.interview.tz))
+    try output.report(logged.entry, "Logged a call to #\(id) on \(when): \(call.outcome.rawValue).")
 }

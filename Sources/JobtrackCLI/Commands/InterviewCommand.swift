@@ -9,9 +9,9 @@ extension Jobtrack {
             commandName: "interview",
             abstract: "Log an interview; follow-up starts afresh from the latest one.",
             discussion: """
-                Times without an offset are read in the interviewer's zone (--tz, default your \
-                `timezone` setting). Logging an interview moves an application from applied to \
-                interviewing.
+                Times are read on your clock (the `timezone` setting, else the system's); end one \
+                with `their` to read it on the interviewer's clock (--tz), or with a zone name. \
+                Logging an interview moves an application from applied to interviewing.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -35,6 +35,10 @@ extension Jobtrack {
                 transform: ArgumentValue.zone)
         var tz: TimeZone?
 
+        @Option(help: ArgumentHelp(
+            "The country whose public holidays apply (ISO 3166, e.g. GB; default: the zone's).", valueName: "code"))
+        var country: String?
+
         @Option(parsing: .unconditional, help: ArgumentHelp("The date by which they said they would decide.", valueName: "date"),
                 transform: DateInput.parse)
         var decisionBy: DateInput?
@@ -52,11 +56,12 @@ extension Jobtrack {
         func run() throws {
             let tracker = try global.tracker()
             let (entry, interview) = try tracker.logInterview(id, NewInterview(
-                at: at, interviewer: interviewer, phone: phone, timeZone: tz, decisionBy: decisionBy,
+                at: at, interviewer: interviewer, phone: phone, timeZone: tz, country: country, decisionBy: decisionBy,
                 afterHoursOK: afterHoursOk, busy: busy, notes: note))
             let who = interviewer.map { " with \($0)" } ?? ""
-            let day = CalendarDate.containing(interview.heldAt, in: tracker.zone(named: interview.tz)).shortText
-            try Output(tracker, json: global.json).report(entry, "Logged the interview\(who) on \(day) for #\(id).")
+            let output = Output(tracker, json: global.json)
+            let when = output.text.moment(interview.heldAt, their: tracker.zone(named: interview.tz))
+            try output.report(entry, "Logged the interview\(who) on \(when) for #\(id).")
         }
     }
 }

@@ -15,6 +15,23 @@ enum CSVColumn: String, CaseIterable {
     static let names = allCases.map(\.rawValue).joined(separator: ", ")
 }
 
+/// A cell that a spreadsheet would run as a formula — one beginning with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return — is written with a leading `'`, and so is one
+/// that begins with `'` itself; import drops one leading `'`. Opening an export runs
+/// nothing, and export → import gives back the text exactly (docs/commands.md §3.11).
+enum CSVCell {
+    private static let risky: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'", "\r\n"]
+
+    static func guarded(_ text: String) -> String {
+        guard let first = text.first, risky.contains(first) else { return text }
+        return "'" + text
+    }
+
+    static func unguarded(_ text: String) -> String {
+        text.hasPrefix("'") ? String(text.dropFirst()) : text
+    }
+}
+
 enum CSVExport {
     /// The header and one row per application, CRLF line ends, UTF-8 without a BOM.
     static func data(_ applications: [Application]) throws -> Data {
@@ -26,7 +43,7 @@ enum CSVExport {
             try writer.write(row: [
                 application.company, application.role, application.status.rawValue, application.appliedOn,
                 application.url ?? "", application.notes ?? "", application.highlights.joined(separator: "\n"),
-            ])
+            ].map(CSVCell.guarded))
         }
         writer.stream.close()
         var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
@@ -89,7 +106,8 @@ struct CSVImport {
                 throw FieldProblem(position: "line \(start)",
                                    reason: "\(row.count) cells where the header names \(columns.count) columns")
             }
-            batch.applications.append(try application(Dictionary(uniqueKeysWithValues: zip(columns, row)), line: start))
+            let cells = row.map(CSVCell.unguarded)
+            batch.applications.append(try application(Dictionary(uniqueKeysWithValues: zip(columns, cells)), line: start))
         }
         if let error = reader.error { throw ExchangeError.unreadable(file, reason: String(describing: error)) }
         return batch
@@ -105,7 +123,7 @@ struct CSVImport {
             }
         }
         func required(_ column: CSVColumn) throws(FieldProblem) -> String {
-            guard let text = try value(column, ImportRules.text) else {
+            guard let text = try value(column, ImportRules.name) else {
                 throw FieldProblem(position: "line \(line), column \(column.rawValue)", reason: "expected non-empty text")
             }
             return text

@@ -10,18 +10,21 @@ struct ImportBatch {
         var at: Date
         var outcome: CallAttempt.Outcome
         var callbackAt: Date?
-        var number: String
+        var decisionBy: String?
+        var number: String?
         var notes: String?
     }
 
     struct Interview {
         var heldAt: Date
         var tz: String
+        var country: String?
         var interviewer: String?
         var phone: String?
         var decisionBy: String?
         var afterHoursOK: Bool
         var busy: [String]
+        var thankedAt: Date?
         var notes: String?
         var calls: [Call]
     }
@@ -77,15 +80,17 @@ struct ImportBatch {
                 progress()
                 for interview in application.interviews {
                     let storedInterview = try repository.insertInterview(
-                        applicationID: stored.id, heldAt: interview.heldAt, tz: interview.tz,
+                        applicationID: stored.id, heldAt: interview.heldAt, tz: interview.tz, country: interview.country,
                         interviewer: interview.interviewer, phone: interview.phone, decisionBy: interview.decisionBy,
-                        afterHoursOK: interview.afterHoursOK, busy: interview.busy, notes: interview.notes)
+                        afterHoursOK: interview.afterHoursOK, busy: interview.busy, thankedAt: interview.thankedAt,
+                        notes: interview.notes)
                     result.interviews += 1
                     progress()
                     for call in interview.calls {
                         try repository.insertCall(
                             interviewID: storedInterview.id, at: call.at, outcome: call.outcome,
-                            callbackAt: call.callbackAt, number: call.number, notes: call.notes)
+                            callbackAt: call.callbackAt, decisionBy: call.decisionBy, number: call.number,
+                            notes: call.notes)
                         result.calls += 1
                         progress()
                     }
@@ -102,6 +107,11 @@ struct ImportBatch {
 enum ImportRules {
     static let statuses = JobStore.Application.Status.allCases.map(\.rawValue).joined(separator: ", ")
     static let outcomes = CallAttempt.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// A company or a role: stored trimmed, as `add` stores it.
+    static func name(_ value: String) throws(FieldProblem) -> String {
+        try text(value).trimmed
+    }
 
     static func text(_ value: String) throws(FieldProblem) -> String {
         guard !value.isBlank else {
@@ -144,6 +154,14 @@ enum ImportRules {
             throw FieldProblem(position: "", reason: "expected an IANA time zone such as America/New_York, got \(quoted(value))")
         }
         return zone
+    }
+
+    static func country(_ value: String) throws(FieldProblem) -> String {
+        do {
+            return try InterviewRules.country(value)
+        } catch {
+            throw FieldProblem(position: "", reason: error.description)
+        }
     }
 
     static func phone(_ value: String) throws(FieldProblem) -> String {

@@ -189,8 +189,8 @@ struct JSONImport {
             value, path: path,
             allowed: ["id", "company", "role", "status", "applied_on", "url", "notes", "highlights", "interviews"],
             ignored: ["follow_up"])
-        let company = try fields.check("company", ImportRules.text, fields.requiredString("company"))
-        let role = try fields.check("role", ImportRules.text, fields.requiredString("role"))
+        let company = try fields.check("company", ImportRules.name, fields.requiredString("company"))
+        let role = try fields.check("role", ImportRules.name, fields.requiredString("role"))
         let status = try fields.string("status").map { text throws(FieldProblem) in
             try fields.check("status", ImportRules.status, text)
         } ?? .applied
@@ -217,8 +217,8 @@ struct JSONImport {
     private func interview(_ value: JSONValue, path: String) throws(FieldProblem) -> ImportBatch.Interview {
         let fields = try Fields(
             value, path: path,
-            allowed: ["id", "held_at", "tz", "interviewer", "phone", "decision_by", "after_hours_ok", "busy", "notes",
-                      "calls"])
+            allowed: ["id", "held_at", "tz", "country", "interviewer", "phone", "decision_by", "after_hours_ok", "busy",
+                      "thanked_at", "notes", "calls"])
         let heldAt = try fields.check("held_at", ImportRules.instant, fields.requiredString("held_at"))
         let zone = try fields.string("tz").map { text throws(FieldProblem) in
             try fields.check("tz", { name throws(FieldProblem) in try ImportRules.zone(name, in: zones) }, text)
@@ -247,16 +247,28 @@ struct JSONImport {
                 item, path: "\(fields.position("calls"))[\(index)]", heldAt: heldAt, zone: zone, phone: phone,
                 interviewer: interviewer))
         }
+        let country = try fields.string("country").map { text throws(FieldProblem) in
+            try fields.check("country", ImportRules.country, text)
+        }
+        let thankedAt = try fields.string("thanked_at").map { text throws(FieldProblem) in
+            try fields.check("thanked_at", ImportRules.instant, text)
+        }
+        if let thankedAt {
+            try fields.check("thanked_at") { () throws(Refusal) in
+                try ThanksRules.check(thankedAt, heldAt: heldAt, zone: zone, now: nil)
+            }
+        }
         return ImportBatch.Interview(
-            heldAt: heldAt, tz: zone.identifier, interviewer: interviewer, phone: phone, decisionBy: decisionBy?.iso,
-            afterHoursOK: try fields.bool("after_hours_ok") ?? false, busy: busy, notes: try fields.string("notes"),
-            calls: calls)
+            heldAt: heldAt, tz: zone.identifier, country: country, interviewer: interviewer, phone: phone,
+            decisionBy: decisionBy?.iso, afterHoursOK: try fields.bool("after_hours_ok") ?? false, busy: busy,
+            thankedAt: thankedAt, notes: try fields.string("notes"), calls: calls)
     }
 
     /// The rules of the call log, as `jobtrack call` applies them (`CallLogRules`).
     private func call(_ value: JSONValue, path: String, heldAt: Date, zone: TimeZone, phone: String?,
                       interviewer: String?) throws(FieldProblem) -> ImportBatch.Call {
-        let fields = try Fields(value, path: path, allowed: ["id", "at", "outcome", "callback_at", "number", "notes"])
+        let fields = try Fields(
+            value, path: path, allowed: ["id", "at", "outcome", "callback_at", "decision_by", "number", "notes"])
         let at = try fields.check("at", ImportRules.instant, fields.requiredString("at"))
         let outcome = try fields.check("outcome", ImportRules.outcome, fields.requiredString("outcome"))
         let callbackAt = try fields.string("callback_at").map { text throws(FieldProblem) in
@@ -274,13 +286,23 @@ struct JSONImport {
         try fields.check("callback_at") { () throws(Refusal) in
             try CallLogRules.checkCallback(outcome, hasCallback: callbackAt != nil)
         }
+        let decisionBy = try fields.string("decision_by").map { text throws(FieldProblem) in
+            try fields.check("decision_by", ImportRules.date, text)
+        }
+        try fields.check("decision_by") { () throws(Refusal) in
+            try CallLogRules.checkDecisionOutcome(outcome, hasDecision: decisionBy != nil)
+            try CallLogRules.checkDecision(decisionBy, callAt: at, in: zone)
+        }
+        // An import is never judged by the clock: whatever an export wrote reads back,
+        // on any machine at any time (docs/commands.md §3.11).
         do {
-            try CallLogRules.checkTimes(at: at, callbackAt: callbackAt, heldAt: heldAt, zone: zone, now: now)
+            try CallLogRules.checkTimes(at: at, callbackAt: callbackAt, heldAt: heldAt, zone: zone, now: nil)
         } catch {
             let field = if case .callbackNotAfterCall = error { "callback_at" } else { "at" }
             throw FieldProblem(position: fields.position(field), reason: error.description)
         }
         return ImportBatch.Call(
-            at: at, outcome: outcome, callbackAt: callbackAt, number: number, notes: try fields.string("notes"))
+            at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy?.iso, number: number,
+            notes: try fields.string("notes"))
     }
 }

@@ -1,0 +1,35 @@
+import FollowUp
+import Foundation
+import JobStore
+
+/// When a thank-you note can have been sent: "you should have thanked her at the time
+/// of the interview" (docs/rules.md §2.5) — after the interview, and, when it is being
+/// recorded, not in the future.
+enum ThanksRules {
+    static func check(_ at: Date, heldAt: Date, zone: TimeZone, now: Date?) throws(Refusal) {
+        if at < heldAt {
+            throw .thanksBeforeInterview(at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
+        }
+        if let now, at > now {
+            throw .thanksInFuture(at: TimeText.iso8601(at, in: zone), now: TimeText.iso8601(now, in: zone))
+        }
+    }
+}
+
+extension Tracker {
+    /// Records that a thank-you note was sent for the latest interview, at `at` (now when nil).
+    /// Returns the application as it now stands and the instant recorded.
+    public func thanks(_ id: Int64, at: DateTimeInput? = nil) throws -> (entry: AgendaEntry, thankedAt: Date) {
+        let thankedAt = try database.write {
+            let entry = try entry(for: id)
+            guard var interview = entry.interview else { throw Refusal.noInterviewToThank(application: id) }
+            let zone = zone(named: interview.tz)
+            let thankedAt = try at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
+            try ThanksRules.check(thankedAt, heldAt: interview.heldAt, zone: zone, now: now)
+            interview.thankedAt = thankedAt
+            _ = try repository.updateInterview(interview)
+            return thankedAt
+        }
+        return (try entry(for: id), thankedAt)
+    }
+}
