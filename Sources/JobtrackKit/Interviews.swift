@@ -34,12 +34,11 @@ public struct NewInterview: Sendable {
 /// The rules an interview must meet, wherever it comes from: the command that logs it
 /// and an import alike.
 enum InterviewRules {
-    /// A country whose public holidays apply, as its ISO 3166 code, upper-cased.
+    /// A country whose public holidays apply, as its ISO 3166 code, upper-cased: one
+    /// the generated table knows (docs/rules.md §2.1).
     static func country(_ code: String) throws(Refusal) -> String {
         let upper = code.trimmed.uppercased()
-        guard upper.utf8.count == 2, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-            throw .unknownCountry(code)
-        }
+        guard PublicHolidays.isSupported(country: upper) else { throw .unknownCountry(code) }
         return upper
     }
 
