@@ -34,6 +34,7 @@ public struct Jobtrack: ParsableCommand {
     /// exits non-zero; help and `--version` print as usual.
     public static func runAndExit() -> Never {
         do {
+            try CommandName.check(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
             // Text goes out through stdio's buffer: a full disk or a closed pipe shows here.
@@ -49,6 +50,8 @@ public struct Jobtrack: ParsableCommand {
             refuse(error.description, code: 1)
         } catch let error as ValidationFailure {
             refuse(error.description, code: 1)
+        } catch let error as CommandName.Unknown {
+            refuse(error.description, code: 64)
         } catch let error as FollowUpSettings.Error {
             refuse(error.description, code: 1)
         } catch let error as StandardStreams.WriteError {

@@ -29,7 +29,7 @@ struct Output {
             try json(tracker.applicationJSON(entry))
         } else {
             print(summary)
-            print("  follow-up: \(entry.assessment.state.rawValue) — \(entry.assessment.reason)")
+            print("  follow-up: \(entry.assessment.state.words) — \(entry.assessment.reason)")
         }
     }
 }

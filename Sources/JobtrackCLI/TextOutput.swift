@@ -39,6 +39,23 @@ extension FollowUpState {
         }
     }
 
+    /// The state in a sentence: words, never the code JSON spells it with.
+    var words: String {
+        switch self {
+        case .overdue: "overdue"
+        case .due: "call today"
+        case .noNumber: "no number, write instead"
+        case .callbackScheduled: "callback scheduled"
+        case .awaitingReply: "awaiting a reply"
+        case .tooSoon: "too soon to call"
+        case .waitingOnDecision: "waiting on a decision"
+        case .triedTwice: "tried enough, stop calling"
+        case .followedUp: "followed up"
+        case .notInterviewed: "not interviewed yet"
+        case .closed: "closed"
+        }
+    }
+
     /// The order of the agenda's groups: what needs doing first.
     static let agendaGroups: [FollowUpState] = [
         .overdue, .due, .noNumber, .callbackScheduled, .awaitingReply, .tooSoon, .waitingOnDecision,
@@ -176,7 +193,7 @@ struct TextRenderer {
                 lines.append(text)
             }
         }
-        lines.append("  follow-up   \(entry.assessment.state.rawValue): \(entry.assessment.reason)")
+        lines.append("  follow-up   \(entry.assessment.state.words): \(entry.assessment.reason)")
         if let when = callTime(entry) { lines.append("  call at     \(when)") }
         return lines.joined(separator: "\n")
     }
@@ -200,7 +217,7 @@ struct TextRenderer {
         } else {
             lines.append(style.bold("\(who) gave no number: don't call the front desk; write instead — the same points make a short email."))
         }
-        lines.append(style.dim("\(entry.assessment.state.rawValue): \(entry.assessment.reason)"))
+        lines.append(style.dim("\(entry.assessment.state.words): \(entry.assessment.reason)"))
         lines.append("")
         lines += script.call.enumerated().map { "\($0.offset + 1). \($0.element)" }
         lines.append("")

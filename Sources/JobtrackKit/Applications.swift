@@ -54,11 +54,19 @@ extension Tracker {
         return try entry(for: application.id)
     }
 
-    /// Every application (with `status`, only those), by id.
-    public func applications(status: Application.Status? = nil) throws -> [AgendaEntry] {
+    /// Every application (with `status`, only those; with `search`, only those whose
+    /// company, role or an interviewer contains it, in any case), by id.
+    public func applications(status: Application.Status? = nil, search: String? = nil) throws -> [AgendaEntry] {
         var entries = try assess(try repository.histories(.all))
         entries.sort { $0.application.id < $1.application.id }
         if let status { entries.removeAll { $0.application.status != status } }
+        if let search = search?.trimmed, !search.isEmpty {
+            entries.removeAll { entry in
+                let texts = [entry.application.company, entry.application.role]
+                    + entry.history.interviews.compactMap(\.interview.interviewer)
+                return !texts.contains { $0.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }
+        }
         return entries
     }
 

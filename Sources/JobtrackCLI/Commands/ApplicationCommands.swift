@@ -53,15 +53,19 @@ extension Jobtrack {
         @Option(help: "Only applications with this status (\(Application.Status.allCases.map(\.rawValue).joined(separator: ", "))).")
         var status: Application.Status?
 
+        @Option(help: ArgumentHelp("Only applications whose company, role or interviewer contains this.",
+                                   valueName: "text"))
+        var search: String?
+
         func run() throws {
             let tracker = try global.tracker()
-            let entries = try tracker.applications(status: status)
+            let entries = try tracker.applications(status: status, search: search)
             let output = Output(tracker, json: global.json)
             if global.json {
                 try output.json(entries.map { tracker.applicationJSON($0, includeInterviews: false) })
             } else if entries.isEmpty {
-                print(status.map { "No \($0.rawValue) applications." }
-                    ?? "No applications yet. Add one with `jobtrack add <company> <role>`.")
+                print(status == nil && search == nil ? "No applications yet. Add one with `jobtrack add <company> <role>`."
+                    : "No applications match.")
             } else {
                 entries.forEach { print(output.text.listRow($0.application)) }
             }
