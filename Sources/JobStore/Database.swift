@@ -39,7 +39,9 @@ public final class Database {
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
         _ = jobtrack_sqlite3_db_config_defensive(connection, 1)
-        try executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        // Recursive triggers: a row that `INSERT OR REPLACE` deletes fires its delete
+        // trigger, so the change journal keeps its image (migration 0003).
+        try executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA recursive_triggers = ON;")
         try Migrator(migrations: migrations).migrate(self)
         try enableWriteAheadLog()
     }
