@@ -31,7 +31,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "jobtrack", dependencies: ["JobtrackCLI"]),
-        .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "CSQLite"]),
+        .testTarget(
+            name: "JobStoreTests",
+            dependencies: [
+                "JobStore",
+                "CSQLite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "FollowUpTests",
             dependencies: [

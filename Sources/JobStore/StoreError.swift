@@ -1,5 +1,6 @@
 /// A refusal by the store that is not SQLite's own: the file is not ours,
-/// the schema is not one this build understands, or a record does not exist.
+/// the schema is not one this build understands, a record does not exist, or there
+/// is no change left to undo.
 /// Each description is the one line a user sees.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAJobtrackDatabase(path: String)
@@ -11,6 +12,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownInterview(Int64)
     case unknownCall(Int64)
     case backupTargetExists(path: String)
+    case nothingToUndo
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "unknown call \(id)"
         case .backupTargetExists(let path):
             return "\(path) already exists; a backup never overwrites a file, choose a new name"
+        case .nothingToUndo:
+            return "nothing to undo"
         }
     }
 }
