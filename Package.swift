@@ -42,7 +42,14 @@ let package = Package(
         .executableTarget(name: "jobtrack", dependencies: ["JobtrackCLI"]),
         // `make bench`: the byte parser against a typed `Decodable` import of an export.
         .executableTarget(name: "json-decode-bench", dependencies: ["JSONText"], path: "Benchmarks/JSONDecodeBench"),
-        .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "CSQLite"]),
+        .testTarget(
+            name: "JobStoreTests",
+            dependencies: [
+                "JobStore",
+                "CSQLite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "FollowUpTests",
             dependencies: [

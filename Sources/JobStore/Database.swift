@@ -14,6 +14,10 @@ public final class Database {
     public static let busyTimeoutMilliseconds: Int32 = 30_000
 
     public let path: String
+    /// The copy taken before this opening upgraded the database's schema, if it held
+    /// records (SPEC §4); nil when nothing was migrated or there was nothing to keep.
+    /// The store prints nothing: the caller says so in one line on stderr.
+    public private(set) var upgradeBackup: UpgradeBackup?
     let connection: OpaquePointer
     private var statements: [String: Statement] = [:]
 
@@ -39,8 +43,10 @@ public final class Database {
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
         _ = jobtrack_sqlite3_db_config_defensive(connection, 1)
-        try executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
-        try Migrator(migrations: migrations).migrate(self)
+        // Recursive triggers: a row that `INSERT OR REPLACE` deletes fires its delete
+        // trigger, so the change journal keeps its image (migration 0003).
+        try executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA recursive_triggers = ON;")
+        upgradeBackup = try Migrator(migrations: migrations).migrate(self)
         try enableWriteAheadLog()
     }
 

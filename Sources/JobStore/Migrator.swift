@@ -25,10 +25,14 @@ public struct Migration: Sendable, Equatable {
     }
 }
 
-/// Applies migrations once each, in order, each in its own transaction with foreign
-/// keys checked before commit, and records each with its checksum. A database that
-/// records a migration this build does not know, or one whose text has changed since,
-/// is refused before anything is written.
+/// Applies migrations once each, in order, with foreign keys checked after each, and
+/// records each with its checksum. All that are pending run in one transaction: a
+/// failure in any of them leaves the database exactly as it was (SPEC §4). A database
+/// that records a migration this build does not know, or one whose text has changed
+/// since, is refused before anything is written.
+///
+/// Before upgrading a database that holds records, it copies the database with the
+/// online backup API to `<file>.v<old version>.bak` beside it (see `UpgradeBackup`).
 struct Migrator {
     let migrations: [Migration]
 
@@ -38,26 +42,65 @@ struct Migrator {
 
     private var latestVersion: Int { migrations.last?.version ?? 0 }
 
-    func migrate(_ database: Database) throws {
-        guard try !pending(in: database).isEmpty else { return }
+    /// Applies what is pending; returns the copy taken before, if the database held records.
+    func migrate(_ database: Database) throws -> UpgradeBackup? {
+        guard try !pending(in: database).isEmpty else { return nil }
+        // The copy is read in a read transaction of its own: the backup API refuses a
+        // source connection in the middle of a write. Its name and its content come
+        // from the same snapshot, even if another process migrates meanwhile.
+        let backup = try database.read { try copyBeforeUpgrade(database) }
         // Off so that a migration may rebuild a table (SQLite's twelve-step ALTER);
-        // each one is checked with `foreign_key_check` before it commits instead.
+        // each one is checked with `foreign_key_check` instead. The pragma is a no-op
+        // inside a transaction, so it is set before.
         try database.executeScript("PRAGMA foreign_keys = OFF")
         defer { try? database.executeScript("PRAGMA foreign_keys = ON") }
-        for migration in migrations {
-            try database.write {
-                // Another process may have migrated since we looked: decide inside the lock.
-                guard try pending(in: database).contains(migration) else { return }
+        try database.write {
+            // Another process may have migrated since we looked: decide inside the lock.
+            for migration in try pending(in: database) {
                 try apply(migration, to: database)
             }
         }
+        return backup
+    }
+
+    /// The tables whose rows make a database worth a copy before it is upgraded.
+    private static let recordTables = ["applications", "settings"]
+
+    private func copyBeforeUpgrade(_ database: Database) throws -> UpgradeBackup? {
+        let version = try currentVersion(of: database)
+        guard version > 0, try !pending(in: database).isEmpty, try holdsRecords(database) else { return nil }
+        let path = "\(database.path).v\(version).bak"
+        do {
+            try database.backup(to: path)
+            return UpgradeBackup(path: path, fromVersion: version, keptExisting: false)
+        } catch StoreError.backupTargetExists {
+            return UpgradeBackup(path: path, fromVersion: version, keptExisting: true)
+        }
+    }
+
+    private func holdsRecords(_ database: Database) throws -> Bool {
+        for table in Self.recordTables {
+            let exists = try database.fetchOne(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]) { _ in true } ?? false
+            // The name is one of our own constants, not input.
+            if exists, try database.fetchOne("SELECT EXISTS (SELECT 1 FROM \(table))", [], { $0.bool(0) }) == true {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The schema version the database has: the newest migration it records.
+    private func currentVersion(of database: Database) throws -> Int {
+        let applied = try appliedChecksums(in: database)
+        let userVersion = try database.fetchOne("PRAGMA user_version") { $0.int(0) } ?? 0
+        return max(userVersion, applied.keys.max() ?? 0)
     }
 
     /// The known migrations not yet applied, after checking that the applied ones match.
     private func pending(in database: Database) throws -> [Migration] {
         let applied = try appliedChecksums(in: database)
-        let userVersion = try database.fetchOne("PRAGMA user_version") { $0.int(0) } ?? 0
-        let newest = max(userVersion, applied.keys.max() ?? 0)
+        let newest = try currentVersion(of: database)
         if newest > latestVersion || applied.keys.contains(where: { version in !migrations.contains { $0.version == version } }) {
             throw StoreError.newerDatabase(path: database.path, version: newest, supported: latestVersion)
         }

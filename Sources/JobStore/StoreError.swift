@@ -1,5 +1,6 @@
 /// A refusal by the store that is not SQLite's own: the file is not ours,
-/// the schema is not one this build understands, or a record does not exist.
+/// the schema is not one this build understands, a record does not exist, or there
+/// is no change left to undo.
 /// Each description is the one line a user sees.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAJobtrackDatabase(path: String)
@@ -13,6 +14,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case backupTargetExists(path: String)
     /// A stored value the schema let through but this build cannot read.
     case unreadableValue(table: String, id: Int64, column: String, value: String)
+    case nothingToUndo
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) already exists; a backup never overwrites a file, choose a new name"
         case .unreadableValue(let table, let id, let column, let value):
             return "\(table) row \(id) has \(column) = \"\(value)\", which this jobtrack cannot read"
+        case .nothingToUndo:
+            return "nothing to undo"
         }
     }
 }

@@ -15,7 +15,11 @@ struct DatabaseTests {
         #expect(try permissions(of: folder.path("nested")) == 0o700)
         let tables = try database.fetchAll(
             "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.string(0) }
-        #expect(tables == ["applications", "call_attempts", "highlights", "interviews", "schema_migrations", "settings", "sqlite_sequence"])
+        #expect(tables == [
+            "applications", "call_attempts", "change_recording", "changes", "highlights", "interviews",
+            "journal_applications", "journal_call_attempts", "journal_highlights", "journal_interviews",
+            "journal_settings", "schema_migrations", "settings", "sqlite_sequence",
+        ])
         #expect(try database.fetchOne("PRAGMA application_id") { $0.int(0) } == Int(Database.applicationID))
         #expect(try database.fetchOne("PRAGMA user_version") { $0.int(0) } == Migration.embedded.last?.version)
     }
