@@ -9,6 +9,11 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
     case afterHours = "after_hours"
     case holidays
     case maxAttempts = "max_attempts"
+    case publicHolidays = "public_holidays"
+    case myHours = "my_hours"
+    case quietAfter = "quiet_after"
+    case calendarFile = "calendar_file"
+    case phone
 
     public var help: String {
         switch self {
@@ -18,8 +23,16 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
         case .afterHours: "when to call those who said any time is fine (default 08:00-20:00)"
         case .holidays: "dates that are not business days, YYYY-MM-DD separated by commas"
         case .maxAttempts: "unanswered tries before you stop calling (default 2)"
+        case .publicHolidays: "auto (the interviewer's country's public holidays are not business days) or off"
+        case .myHours: "when you can call, on your clock: HH:MM-HH:MM windows separated by commas, or any (default 08:00-20:00)"
+        case .quietAfter: "business days of silence after which an application has gone quiet (default 10)"
+        case .calendarFile: "an iCalendar file rewritten after every change, for a calendar app to subscribe to"
+        case .phone: "your phone number, as the voicemail script reads it out"
         }
     }
+
+    /// Whether an unset key still has a value in force.
+    var hasDefault: Bool { self != .name && self != .calendarFile && self != .phone }
 
     /// The value in force: the stored one, else the default. When the stored settings
     /// do not make sense together (`settings` nil), what is stored, so it can be fixed.
@@ -32,6 +45,10 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
         case .afterHours: settings.afterHours.description
         case .holidays: settings.holidays.sorted().map(\.iso).joined(separator: ",")
         case .maxAttempts: String(settings.maxAttempts)
+        case .publicHolidays: stored[rawValue] ?? "auto"
+        case .myHours: stored[rawValue] ?? "08:00-20:00"
+        case .quietAfter: stored[rawValue] ?? "10"
+        case .calendarFile, .phone: stored[rawValue]
         }
     }
 
@@ -48,7 +65,14 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
                 throw Refusal.badSetting(
                     key: rawValue, reason: "\"\(value)\" is not an IANA time zone such as America/New_York")
             }
-        case .businessHours, .afterHours, .holidays, .maxAttempts:
+        case .phone:
+            guard PhoneInput.number(value) != nil else {
+                throw Refusal.badSetting(key: rawValue, reason: "expected \(PhoneInput.expected)")
+            }
+        case .calendarFile:
+            guard !value.isBlank else { throw Refusal.badSetting(key: rawValue, reason: "expected a file path") }
+            try OutputFile.refuseToReplaceDatabase(at: value)
+        case .businessHours, .afterHours, .holidays, .maxAttempts, .publicHolidays, .myHours, .quietAfter:
             _ = try FollowUpSettings(stored: [rawValue: value], timeZone: TimeZone(secondsFromGMT: 0)!)
         }
     }
@@ -83,21 +107,30 @@ public struct SettingsJSON: Encodable {
 public struct SettingsBook {
     let repository: Repository
     let systemZone: TimeZone
+    /// When a change is journaled as made.
+    let now: Date
 
-    public init(path: String, systemZone: TimeZone = .current) throws {
+    public init(path: String, clock: Date, systemZone: TimeZone = .current) throws {
         repository = Repository(database: try Database(path: path))
         self.systemZone = systemZone
+        self.now = clock
     }
 
-    /// Stores `value` for `key` after checking it.
+    /// Stores `value` for `key` after checking it; journaled for `undo`.
     public func set(_ key: ConfigKey, to value: String) throws {
         try key.validate(value)
-        try repository.setSetting(key.rawValue, to: value)
+        try repository.database.change(command: "config", at: now) {
+            try repository.setSetting(key.rawValue, to: value)
+            return "\(key.rawValue) set to \(value)"
+        }
     }
 
-    /// Removes a setting, restoring its default.
+    /// Removes a setting, restoring its default; journaled for `undo`.
     public func unset(_ key: ConfigKey) throws {
-        try repository.removeSetting(key.rawValue)
+        try repository.database.change(command: "config", at: now) {
+            try repository.removeSetting(key.rawValue)
+            return "\(key.rawValue) unset"
+        }
     }
 
     /// The settings in force for `keys`, read after any change so that what is shown
@@ -108,7 +141,7 @@ public struct SettingsBook {
             stored: stored, timeZone: Tracker.userZone(stored: stored, systemZone: systemZone))
         return keys.map {
             SettingView(key: $0, value: $0.effectiveValue(settings, stored: stored),
-                        isDefault: stored[$0.rawValue] == nil && $0 != .name)
+                        isDefault: stored[$0.rawValue] == nil && $0.hasDefault)
         }
     }
 }

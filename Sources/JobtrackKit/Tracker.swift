@@ -31,6 +31,8 @@ public struct Tracker {
     /// The user's own zone: the `timezone` setting, else the system's.
     public let userZone: TimeZone
     public let settings: FollowUpSettings
+    /// What to tell the user besides the result (warnings that leave a change standing).
+    public let notices = Notices()
     let zones = ZoneCache()
 
     /// Opens (creating and migrating when needed) the database at `path`. `now` is what
@@ -38,6 +40,7 @@ public struct Tracker {
     public init(path: String, now: DateTimeInput? = nil, clock: Date, systemZone: TimeZone = .current) throws {
         database = try Database(path: path)
         repository = Repository(database: database)
+        if let copy = database.upgradeBackup { notices.add(Self.upgradeNotice(copy)) }
         let stored = try repository.settings()
         userZone = try Self.userZone(stored: stored, systemZone: systemZone)
         settings = try FollowUpSettings(stored: stored, timeZone: userZone)
@@ -51,6 +54,13 @@ public struct Tracker {
         // a direct lookup here spares every run ICU's list of all zones (bench/results.md).
         guard let zone = TimeZone(identifier: name) else { throw Refusal.badStoredSetting("timezone", name) }
         return zone
+    }
+
+    /// One line saying where the copy taken before an upgrade is (docs/files.md §4.4).
+    static func upgradeNotice(_ copy: UpgradeBackup) -> String {
+        copy.keptExisting
+            ? "upgraded the database from schema \(copy.fromVersion); \(copy.path) already existed and was kept as it was"
+            : "upgraded the database from schema \(copy.fromVersion); the old one is copied to \(copy.path)"
     }
 
     var engine: FollowUpEngine { FollowUpEngine(settings: settings) }

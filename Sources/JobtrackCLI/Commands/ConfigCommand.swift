@@ -28,7 +28,7 @@ extension Jobtrack {
         }
 
         func run() throws {
-            let book = try SettingsBook(path: global.databasePath())
+            let book = try SettingsBook(path: global.databasePath(), clock: Date())
             if let key {
                 if let value {
                     try book.set(key, to: value)
