@@ -90,8 +90,8 @@ struct WorkedExampleTests {
     ])
     func callback(_ example: WorkedExample) { example.check() }
 
-    @Test("rule 4: reaching the interviewer ends the follow-up, whatever the day", arguments: [
-        "2026-12-02 12:00", "2026-12-03 09:00", "2026-12-25 12:00", "2027-06-01 12:00",
+    @Test("rule 4: reaching the interviewer ends the follow-up, whatever the day until it goes quiet", arguments: [
+        "2026-12-02 12:00", "2026-12-03 09:00", "2026-12-11 12:00", "2026-12-15 23:59",
     ])
     func reached(now: String) {
         let reached = interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .reached)])
