@@ -129,7 +129,7 @@ public struct BusinessCalendar: Sendable {
     private static func firstMinute(atOrAfter instant: Int, before deadline: Int, on clock: ZoneClock,
                                     allowing: (_ day: Int, _ minute: Int) -> Int?) -> Int? {
         var instant = instant
-        let lastDay = clock.localDay(of: deadline).day
+        var lastDay: Int?  // looked up only when a day has no minute: a zone lookup saved
         while instant < deadline {
             let (day, second) = clock.localDay(of: instant)
             let minute = second / 60
@@ -138,9 +138,11 @@ public struct BusinessCalendar: Sendable {
                 if free == minute { return instant }
                 target = day * ZoneClock.secondsPerDay + free * 60
             } else {
+                let last = lastDay ?? clock.localDay(of: deadline).day
+                lastDay = last
                 var next = day + 1
                 var found: Int?
-                while next <= lastDay, found == nil {
+                while next <= last, found == nil {
                     found = allowing(next, 0).map { next * ZoneClock.secondsPerDay + $0 * 60 }
                     next += 1
                 }
