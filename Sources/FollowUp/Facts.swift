@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a follow-up call went (SPEC §1), spelled as on the command line.
+/// How a follow-up call went, spelled as on the command line (docs/rules.md).
 public enum CallOutcome: String, CaseIterable, Sendable, Codable {
     /// Spoke with the interviewer; may carry a callback ("call me back Monday at 10").
     case reached

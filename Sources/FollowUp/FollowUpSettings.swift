@@ -1,6 +1,6 @@
 import Foundation
 
-/// The user's settings that shape the rules, with SPEC §2's defaults, checked once on
+/// The user's settings that shape the rules, with docs/rules.md §2's defaults, checked once on
 /// the way in so the engine never meets a nonsensical value.
 public struct FollowUpSettings: Sendable, Equatable {
     /// A setting that makes no sense; its description is the one line the user sees.
@@ -86,7 +86,7 @@ public struct FollowUpSettings: Sendable, Equatable {
         self.waitTo = waitTo
     }
 
-    /// The defaults of SPEC §2 in the user's zone.
+    /// The defaults of docs/rules.md §2 in the user's zone.
     public static func defaults(timeZone: TimeZone) -> FollowUpSettings {
         // Cannot throw: the defaults satisfy every check.
         try! FollowUpSettings(timeZone: timeZone)

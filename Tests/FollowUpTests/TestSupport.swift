@@ -36,7 +36,7 @@ func instant(_ text: String, _ zone: TimeZone = newYork) -> Date {
     return date
 }
 
-/// The form SPEC §2 prints call_at in, with the interviewer's offset.
+/// The form docs/rules.md §2 prints call_at in, with the interviewer's offset.
 func iso(_ date: Date?, _ zone: TimeZone = newYork) -> String? {
     date.map { TimeText.iso8601($0, in: zone) }
 }

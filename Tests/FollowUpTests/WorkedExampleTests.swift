@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import FollowUp
 
-/// One row of SPEC §2's worked examples (America/New_York; 2026-11-30 is a Monday).
+/// One row of docs/rules.md §2's worked examples (America/New_York; 2026-11-30 is a Monday).
 struct WorkedExample: Sendable, CustomTestStringConvertible {
     let interview: InterviewFacts
     let now: String
@@ -36,7 +36,7 @@ struct WorkedExample: Sendable, CustomTestStringConvertible {
 
 private let mondayInterview = interview("2026-11-30 10:00")
 
-@Suite("SPEC §2 worked examples")
+@Suite("docs/rules.md §2 worked examples")
 struct WorkedExampleTests {
     @Test("rule 7: call two or three business days after the interview, not sooner", arguments: [
         WorkedExample("too soon the day after a Monday interview", mondayInterview, now: "2026-12-01 12:00",
