@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where an application stands in the follow-up etiquette: the eleven states of
-/// SPEC §2, spelled as in its JSON.
+/// Where an application stands in the follow-up etiquette: the twelve states of
+/// docs/rules.md §2, spelled as in its JSON.
 public enum FollowUpState: String, CaseIterable, Sendable, Codable {
     /// Offer, accepted, rejected or withdrawn: no more follow-up calls.
     case closed
@@ -25,9 +25,35 @@ public enum FollowUpState: String, CaseIterable, Sendable, Codable {
     case overdue
     /// A call is due, but the interviewer gave no number: write instead.
     case noNumber = "no_number"
+    /// Followed up or tried enough — or applied with no interview — and nothing heard
+    /// for `quiet_after` business days: mark it ghosted, or send one last note.
+    case goneQuiet = "gone_quiet"
 
     /// Whether this state asks for a call today, which is what `jobtrack today` lists.
     public var isCallToday: Bool { self == .due || self == .overdue }
+}
+
+/// Why no minute to call was found in the four weeks searched (docs/rules.md §2, "When
+/// to call"), so the user is told what to do instead: ask them for a time, or write.
+public enum NoCallTime: String, CaseIterable, Sendable, Codable {
+    /// Their busy windows fill all their hours (whatever the user's hours).
+    case theyAreBusy = "they_are_busy"
+    /// Their free hours never meet the user's `my_hours`.
+    case hoursNeverMeet = "hours_never_meet"
+    /// They have no business day at all in the weeks searched (a long run of holidays).
+    case noBusinessDay = "no_business_day"
+
+    /// Why, and what to do, in words: "they are busy all through their hours …".
+    public var text: String {
+        switch self {
+        case .theyAreBusy:
+            return "they are busy all through their hours for the next four weeks; ask them for a time, or write instead"
+        case .hoursNeverMeet:
+            return "your hours never meet theirs for the next four weeks; ask them for a time, or write instead"
+        case .noBusinessDay:
+            return "they have no business day in the next four weeks; write instead"
+        }
+    }
 }
 
 /// The rules' verdict on one application at one instant: what state it is in, its
@@ -48,17 +74,26 @@ public struct Assessment: Sendable, Equatable {
     public var phone: String?
     /// The latest interview's zone, in which every date and time above is read.
     public var timeZone: TimeZone?
-    /// Voicemails and unanswered calls on the latest interview.
+    /// Voicemails and unanswered calls on the latest interview, in its current round
+    /// (after the latest call on which they named a decision date).
     public var unansweredAttempts: Int
     /// Which rule decided the state, with what it cites.
     public var rule: Reason
+    /// When a call was looked for and no minute qualified: why. Then `callAt` is nil.
+    public var noCallTime: NoCallTime?
+    /// A thank-you note is still to be sent: the latest interview has been held, none
+    /// was sent, and it is not yet past the first business day after it.
+    public var thankYouDue: Bool
     /// One sentence citing the rule that decided the state.
     public var reason: String { rule.text }
 
     public init(applicationID: Int64, state: FollowUpState, dueFrom: CalendarDate? = nil,
                 dueBy: CalendarDate? = nil, callAt: Date? = nil, interviewID: Int64? = nil,
                 interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
-                unansweredAttempts: Int = 0, rule: Reason) {
+                unansweredAttempts: Int = 0, rule: Reason, noCallTime: NoCallTime? = nil,
+                thankYouDue: Bool = false) {
+        self.noCallTime = noCallTime
+        self.thankYouDue = thankYouDue
         self.applicationID = applicationID
         self.state = state
         self.dueFrom = dueFrom

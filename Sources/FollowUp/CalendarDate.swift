@@ -1,7 +1,7 @@
 import Foundation
 
 /// A day of the week, numbered as ISO 8601 does (Monday is 1), so that "Monday to
-/// Friday" — the business week of SPEC §2 — is the range 1...5.
+/// Friday" — the business week of docs/rules.md §2 — is the range 1...5.
 public enum Weekday: Int, CaseIterable, Sendable, Comparable, Codable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 

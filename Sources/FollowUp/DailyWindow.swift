@@ -4,7 +4,7 @@ import Foundation
 /// after hours, or a time the interviewer is known to be busy ("a morning conference
 /// call → afternoon").
 ///
-/// The start minute is included and the end excluded, as SPEC §2 says for every range:
+/// The start minute is included and the end excluded, as docs/rules.md §2 says for every range:
 /// 17:00 is outside 09:00-17:00, and a busy 09:00-12:00 frees 12:00. A window never
 /// crosses midnight, so start < end; the end may be written "24:00" to reach the end
 /// of the day ("busy 18:00-24:00"), since 23:59 as an excluded end would leave the

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The follow-up rules of SPEC §2 as a function: facts and *now* in, an `Assessment`
-/// out. No clock, no I/O, no zone lookup — everything arrives as an argument, so the
-/// same facts and *now* always give the same answer.
+/// The follow-up rules of docs/rules.md §2 as a function: facts and *now* in, an
+/// `Assessment` out. No clock, no I/O, no zone or holiday lookup — everything arrives
+/// as an argument (each interview's public holidays already resolved by the caller),
+/// so the same facts and *now* always give the same answer.
 public struct FollowUpEngine: Sendable {
     public let settings: FollowUpSettings
     public let calendar: BusinessCalendar
@@ -12,32 +13,42 @@ public struct FollowUpEngine: Sendable {
         self.calendar = BusinessCalendar(settings: settings)
     }
 
-    /// Assesses `application` at `now`: the first rule of SPEC §2 that matches decides.
+    /// Assesses `application` at `now`: the first rule of docs/rules.md §2 that matches
+    /// decides; then no number, gone quiet, and when to call.
     public func assess(_ application: ApplicationFacts, now: Date) -> Assessment {
         var result = Assessment(applicationID: application.id, state: .closed, rule: .closed)
         // "A new interview round starts follow-up afresh": only the latest counts.
         let interview = Self.latest(application.interviews) { ($0.heldAt, $0.id) }
+        var round = Round([])
+        var holidays: PublicHolidays?
         if let interview {
+            // docs/rules.md §2, "Public holidays": off means only the `holidays` setting.
+            holidays = settings.usesPublicHolidays ? interview.publicHolidays : nil
+            round = Round(interview.calls)
             result.interviewID = interview.id
             result.interviewer = interview.interviewer
             result.phone = interview.phone
             result.timeZone = interview.timeZone
-            result.unansweredAttempts = interview.calls.count(where: \.outcome.isUnanswered)
+            result.unansweredAttempts = round.unanswered
+            result.thankYouDue = thankYouDue(interview, holidays: holidays, now: now)
         }
-        // Rule 1 — "offer, accepted, rejected, withdrawn: no more follow-up calls".
+        // Rule 1 — "offer, accepted, rejected, withdrawn, ghosted: no more follow-up calls".
         if application.isClosed { return result }
-        // Rule 2 — nothing to follow up before an interview.
+        // Rule 2 — nothing to follow up before an interview; but an application that
+        // nobody answers goes quiet in the end (docs/rules.md §2, "Gone quiet").
         guard let interview else {
             result.state = .notInterviewed
             result.rule = .notInterviewed
+            goQuietAfterApplying(application, now: now, into: &result)
             return result
         }
 
-        let verdict = decide(interview, unanswered: result.unansweredAttempts, now: now)
+        let verdict = decide(interview, round: round, holidays: holidays, now: now)
         result.state = verdict.state
         result.dueFrom = verdict.dueFrom
         result.dueBy = verdict.dueBy
-        result.rule = verdict.rule
+        var context = Reason.Context(now: now, userZone: settings.timeZone, theirZone: interview.timeZone,
+                                     publicHolidays: holidays)
         switch verdict.state {
         case .due, .overdue:
             // "Only ever call the number the interviewer gave — never the front desk."
@@ -46,88 +57,211 @@ public struct FollowUpEngine: Sendable {
                 result.rule = .noNumber
                 return result
             }
-            // "If it is not a good time, ask when is better and call back exactly then."
+            // "If it is not a good time, ask when is better and call back exactly then":
+            // the time they chose stands as it is, whatever the hours.
             if let callback = verdict.callback, callback >= now {
                 result.callAt = callback
             } else {
-                result.callAt = earliestCallMinute(atOrAfter: now, for: interview)
+                (result.callAt, result.noCallTime) = callMinute(atOrAfter: now, for: interview, holidays: holidays)
             }
         case .callbackScheduled:
-            result.callAt = verdict.callback
+            // No number, no call time, in any state (docs/rules.md §2, "When to call").
+            if interview.hasPhone { result.callAt = verdict.callback }
         case .tooSoon, .waitingOnDecision, .awaitingReply:
-            if let dueFrom = verdict.dueFrom {
-                result.callAt = earliestCallMinute(atOrAfter: dueFrom.start(in: interview.timeZone), for: interview)
+            if interview.hasPhone, let dueFrom = verdict.dueFrom {
+                (result.callAt, result.noCallTime) = callMinute(atOrAfter: dueFrom.start(in: interview.timeZone),
+                                                               for: interview, holidays: holidays)
+            }
+        case .followedUp, .triedTwice:
+            // docs/rules.md §2, "Gone quiet": after the last word, wait `quiet_after`
+            // business days; then it is time to let it go, or write one last note.
+            if let last = round.last {
+                let zone = interview.timeZone
+                let quietOn = calendar.businessDay(settings.quietAfter, after: CalendarDate.containing(last.at, in: zone),
+                                                   publicHolidays: holidays)
+                if CalendarDate.containing(now, in: zone) >= quietOn {
+                    let since: Reason.QuietSince = verdict.state == .followedUp
+                        ? .followedUp(last.outcome, at: last.at) : .triedTwice(round.unanswered, lastAt: last.at)
+                    result.state = .goneQuiet
+                    result.rule = .goneQuiet(applicationID: application.id, since: since,
+                                             quietAfter: settings.quietAfter, context: context)
+                    return result
+                }
             }
         default:
             break
         }
+        context.callAt = result.callAt
+        context.noCallTime = result.noCallTime
+        result.rule = reason(for: verdict, interview: interview, unanswered: round.unanswered, context: context)
         return result
     }
 
     /// The earliest minute at or after `start` when this interviewer may be called:
     /// "inside normal business hours, unless the interviewer said otherwise, and not
-    /// while the interviewer is known to be busy".
+    /// while the interviewer is known to be busy" — and inside the user's own hours.
     public func earliestCallMinute(atOrAfter start: Date, for interview: InterviewFacts) -> Date? {
-        calendar.earliestCallMinute(atOrAfter: start, in: interview.timeZone,
-                                    afterHoursOK: interview.afterHoursOK, busy: interview.busy)
+        calendar.earliestCallMinute(atOrAfter: start, in: interview.timeZone, afterHoursOK: interview.afterHoursOK,
+                                    busy: interview.busy, publicHolidays: interview.publicHolidays,
+                                    myHours: settings.myHours)
     }
 
-    /// The state, window and reason of rules 3–7, before the no-number check.
+    /// The call minute, or why there is none: searched again without the user's hours,
+    /// and without busy windows, to tell which of them left no minute. Only a failed
+    /// search pays for the second and third.
+    private func callMinute(atOrAfter start: Date, for interview: InterviewFacts,
+                            holidays: PublicHolidays?) -> (Date?, NoCallTime?) {
+        let zone = interview.timeZone
+        let afterHoursOK = interview.afterHoursOK
+        if let found = calendar.earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK,
+                                                   busy: interview.busy, publicHolidays: holidays,
+                                                   myHours: settings.myHours) {
+            return (found, nil)
+        }
+        if calendar.earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: [],
+                                       publicHolidays: holidays) == nil {
+            return (nil, .noBusinessDay)
+        }
+        if calendar.earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: interview.busy,
+                                       publicHolidays: holidays) == nil {
+            return (nil, .theyAreBusy)
+        }
+        return (nil, .hoursNeverMeet)
+    }
+
+    /// docs/rules.md §2, "Thank-you note": "you should have thanked her at the time of
+    /// the interview" — so from the interview until the first business day after it.
+    private func thankYouDue(_ interview: InterviewFacts, holidays: PublicHolidays?, now: Date) -> Bool {
+        guard interview.thankedAt == nil, interview.heldAt <= now else { return false }
+        let zone = interview.timeZone
+        let held = CalendarDate.containing(interview.heldAt, in: zone)
+        return CalendarDate.containing(now, in: zone) <= calendar.businessDay(1, after: held, publicHolidays: holidays)
+    }
+
+    /// docs/rules.md §2, "Gone quiet": an application still `applied` with no answer
+    /// `quiet_after` business days after applied_on — on the user's calendar, with the
+    /// user's country's holidays, since no interviewer's clock is known.
+    private func goQuietAfterApplying(_ application: ApplicationFacts, now: Date, into result: inout Assessment) {
+        guard application.isApplied, let applied = application.appliedOn else { return }
+        let zone = settings.timeZone
+        let holidays = settings.usesPublicHolidays ? application.publicHolidays : nil
+        let quietOn = calendar.businessDay(settings.quietAfter, after: applied, publicHolidays: holidays)
+        guard CalendarDate.containing(now, in: zone) >= quietOn else { return }
+        result.state = .goneQuiet
+        result.rule = .goneQuiet(applicationID: application.id, since: .applied(on: applied),
+                                 quietAfter: settings.quietAfter,
+                                 context: Reason.Context(now: now, userZone: zone, theirZone: zone))
+    }
+
+    /// docs/rules.md §2, "Rounds": the attempts that count. A `reached` call on which
+    /// they named a decision date starts a new round (R); only the attempts after the
+    /// latest R count towards "stop calling". Three passes over the calls, no array made.
+    private struct Round {
+        /// L, the latest attempt of all (R itself, or one after it).
+        var last: CallFacts?
+        /// R, the latest attempt that started a round.
+        var start: CallFacts?
+        /// Voicemails and unanswered calls after R (all of them with no R).
+        var unanswered = 0
+
+        init(_ calls: [CallFacts]) {
+            for call in calls {
+                if last.map({ $0.isBefore(call) }) ?? true { last = call }
+                if call.startsRound, start.map({ $0.isBefore(call) }) ?? true { start = call }
+            }
+            for call in calls where call.outcome.isUnanswered {
+                if let start, !start.isBefore(call) { continue }
+                unanswered += 1
+            }
+        }
+    }
+
+    /// What decided the state, for the sentence worded later.
+    private enum Ground {
+        case callback(askedAt: Date)
+        case followedUp(CallOutcome, at: Date)
+        case triedTwice
+        case retry(CallOutcome, at: Date, triesLeft: Int)
+        case window(decision: CalendarDate?, namedAt: Date?)
+    }
+
+    /// The state and window of rules 3–7, before the no-number and gone-quiet checks.
     private struct Verdict {
         var state: FollowUpState
         var dueFrom: CalendarDate?
         var dueBy: CalendarDate?
         /// The time the interviewer chose, when rule 3 decided.
         var callback: Date?
-        var rule: Reason
+        var ground: Ground
     }
 
-    private func decide(_ interview: InterviewFacts, unanswered: Int, now: Date) -> Verdict {
+    private func decide(_ interview: InterviewFacts, round: Round, holidays: PublicHolidays?, now: Date) -> Verdict {
         let zone = interview.timeZone
         let today = CalendarDate.containing(now, in: zone)
         let interviewDate = CalendarDate.containing(interview.heldAt, in: zone)
-        // Anchor — "if the interviewer named a decision date, wait for that date to pass".
-        let decision = interview.decisionBy.flatMap { $0 > interviewDate ? $0 : nil }
+        // Anchor — "if the interviewer named a decision date, wait for that date to pass";
+        // in a round, the date they named on the call that started it.
+        let decision = round.start?.decisionBy ?? interview.decisionBy.flatMap { $0 > interviewDate ? $0 : nil }
         let anchor = decision ?? interviewDate
         // Window — "call two or three days after, not sooner (a pest) and not much later".
-        let dueFrom = calendar.businessDay(settings.waitFrom, after: anchor)
-        let dueBy = calendar.businessDay(settings.waitTo, after: anchor)
-        let last = Self.latest(interview.calls) { ($0.at, $0.id) }
+        let dueFrom = calendar.businessDay(settings.waitFrom, after: anchor, publicHolidays: holidays)
+        let dueBy = calendar.businessDay(settings.waitTo, after: anchor, publicHolidays: holidays)
+        let last = round.last
 
-        // Rule 3 — "ask when is better and call back exactly then".
+        // Rule 3 — "ask when is better and call back exactly then" (first, even on R).
         if let last, let callback = last.callbackAt {
             let day = CalendarDate.containing(callback, in: zone)
             let state = Self.state(today: today, from: day, by: day, before: .callbackScheduled)
             return Verdict(state: state, dueFrom: day, dueBy: day, callback: callback,
-                           rule: .callback(state: state, askedOn: CalendarDate.containing(last.at, in: zone),
-                                                   at: callback, in: zone, stillAhead: callback >= now))
+                           ground: .callback(askedAt: last.at))
         }
-        // Rule 4 — spoke with the interviewer: the follow-up call has been made.
-        if let last, last.outcome == .reached {
-            return Verdict(state: .followedUp, rule: .followedUp(on: CalendarDate.containing(last.at, in: zone)))
+        // Rule 4 — spoke with the interviewer (not on the call that started this round,
+        // which only set a new date), or wrote: the follow-up has been made.
+        if let last, (last.outcome == .reached && !last.startsRound) || last.outcome == .wrote {
+            return Verdict(state: .followedUp, ground: .followedUp(last.outcome, at: last.at))
         }
         // Rule 5 — "after two unanswered tries, stop calling".
-        if unanswered >= settings.maxAttempts {
-            return Verdict(state: .triedTwice, rule: .triedTwice(unanswered))
+        if round.unanswered >= settings.maxAttempts {
+            return Verdict(state: .triedTwice, ground: .triedTwice)
         }
         // Rule 6 — "leave a voicemail; if it is not returned by the next day, try once
         // more" — and never before the window opens.
         if let last, last.outcome.isUnanswered {
             let lastDate = CalendarDate.containing(last.at, in: zone)
-            let retry = max(calendar.businessDay(1, after: lastDate), dueFrom)
+            let retry = max(calendar.businessDay(1, after: lastDate, publicHolidays: holidays), dueFrom)
             let state = Self.state(today: today, from: retry, by: retry, before: .awaitingReply)
             return Verdict(state: state, dueFrom: retry, dueBy: retry,
-                           rule: .retry(state: state, after: last.outcome, on: lastDate, retry: retry,
-                                                triesLeft: settings.maxAttempts - unanswered))
+                           ground: .retry(last.outcome, at: last.at, triesLeft: settings.maxAttempts - round.unanswered))
         }
-        // Rule 7 — the window after the anchor. It is also where a history the store
-        // refuses (a bad-time call with no callback) lands: the window still stands.
+        // Rule 7 — the window after the anchor, with no attempt yet in this round. It is
+        // also where a history the store refuses (a bad-time call with no callback)
+        // lands: the window still stands.
         let state = Self.state(today: today, from: dueFrom, by: dueBy,
                                before: decision == nil ? .tooSoon : .waitingOnDecision)
         return Verdict(state: state, dueFrom: dueFrom, dueBy: dueBy,
-                       rule: .window(state: state, interviewed: interviewDate, upcoming: interview.heldAt > now, decision: decision,
-                                             dueFrom: dueFrom, dueBy: dueBy, waitFrom: settings.waitFrom,
-                                             waitTo: settings.waitTo))
+                       ground: .window(decision: decision, namedAt: round.start?.at))
+    }
+
+    private func reason(for verdict: Verdict, interview: InterviewFacts, unanswered: Int,
+                        context: Reason.Context) -> Reason {
+        switch verdict.ground {
+        case let .callback(askedAt):
+            let callback = verdict.callback!
+            return .callback(state: verdict.state, askedAt: askedAt, at: callback, stillAhead: callback >= context.now,
+                             context: context)
+        case let .followedUp(outcome, at):
+            return .followedUp(by: outcome, at: at, context: context)
+        case .triedTwice:
+            return .triedTwice(unanswered)
+        case let .retry(outcome, at, triesLeft):
+            return .retry(state: verdict.state, after: outcome, at: at, retry: verdict.dueFrom!, triesLeft: triesLeft,
+                          context: context)
+        case let .window(decision, namedAt):
+            return .window(state: verdict.state, interviewedAt: interview.heldAt, upcoming: interview.heldAt > context.now,
+                           decision: decision, decisionNamedAt: namedAt, dueFrom: verdict.dueFrom!,
+                           dueBy: verdict.dueBy!, waitFrom: settings.waitFrom, waitTo: settings.waitTo,
+                           context: context)
+        }
     }
 
     /// Before the window: `early`; inside it: due; after it: overdue.

@@ -155,10 +155,12 @@ struct AttemptTests {
         #expect(assess(interview("2026-11-30 10:00", phone: "  "), now: "2026-12-02 12:00").state == .noNumber)
     }
 
-    @Test("no phone does not change waiting states, which still name the first minute to act")
+    @Test("no phone does not change waiting states, but there is no minute to call in any state")
     func noPhoneWaiting() {
         let result = assess(interview("2026-11-30 10:00", phone: nil), now: "2026-12-01 12:00")
         #expect(result.state == .tooSoon)
-        #expect(iso(result.callAt) == "2026-12-02T09:00:00-05:00")
+        #expect(result.dueFrom == day("2026-12-02"))
+        #expect(result.callAt == nil)
+        #expect(result.noCallTime == nil)
     }
 }

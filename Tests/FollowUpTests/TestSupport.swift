@@ -8,6 +8,8 @@ import FollowUp
 let newYork = TimeZone(identifier: "America/New_York")!
 let london = TimeZone(identifier: "Europe/London")!
 let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+let losAngeles = TimeZone(identifier: "America/Los_Angeles")!
+let chicago = TimeZone(identifier: "America/Chicago")!
 
 let defaults = FollowUpSettings.defaults(timeZone: newYork)
 
@@ -34,7 +36,7 @@ func instant(_ text: String, _ zone: TimeZone = newYork) -> Date {
     return date
 }
 
-/// The form SPEC §2 prints call_at in, with the interviewer's offset.
+/// The form docs/rules.md §2 prints call_at in, with the interviewer's offset.
 func iso(_ date: Date?, _ zone: TimeZone = newYork) -> String? {
     date.map { TimeText.iso8601($0, in: zone) }
 }
@@ -44,18 +46,45 @@ func window(_ text: String) -> DailyWindow {
     return window
 }
 
-func call(_ id: Int64, _ at: String, _ outcome: CallOutcome, callback: String? = nil,
-          zone: TimeZone = newYork) -> CallFacts {
-    CallFacts(id: id, at: instant(at, zone), outcome: outcome, callbackAt: callback.map { instant($0, zone) })
+func busyWindow(_ text: String) -> BusyWindow {
+    guard let window = BusyWindow(text) else { fatalError("bad fixture busy window \(text)") }
+    return window
 }
 
-/// An interview with a phone number unless told otherwise.
+func call(_ id: Int64, _ at: String, _ outcome: CallOutcome, callback: String? = nil, decisionBy: String? = nil,
+          zone: TimeZone = newYork) -> CallFacts {
+    CallFacts(id: id, at: instant(at, zone), outcome: outcome, callbackAt: callback.map { instant($0, zone) },
+              decisionBy: decisionBy.map(day))
+}
+
+/// An interview with a phone number unless told otherwise. Busy windows may name
+/// weekdays ("Wed 09:00-12:00").
 func interview(_ heldAt: String, id: Int64 = 1, zone: TimeZone = newYork, phone: String? = "+1 212 555 0100",
                decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [],
-               calls: [CallFacts] = []) -> InterviewFacts {
+               calls: [CallFacts] = [], holidays: PublicHolidays? = nil, thankedAt: String? = nil) -> InterviewFacts {
     InterviewFacts(id: id, heldAt: instant(heldAt, zone), timeZone: zone, interviewer: "Dana Reyes", phone: phone,
-                   decisionBy: decisionBy.map(day), afterHoursOK: afterHoursOK, busy: busy.map(window), calls: calls)
+                   decisionBy: decisionBy.map(day), afterHoursOK: afterHoursOK, busy: busy.map(busyWindow),
+                   calls: calls, publicHolidays: holidays, thankedAt: thankedAt.map { instant($0, zone) })
 }
+
+// Public holidays of 2026, as the `holidays` package gives them, for the countries
+// the worked examples of docs/rules.md §2 need. The generated table is another
+// target's work; the engine only reads what it is given.
+let usHolidays2026 = PublicHolidays(country: "US", holidays: [
+    day("2026-01-01"): "New Year's Day", day("2026-01-19"): "Martin Luther King Jr. Day",
+    day("2026-02-16"): "Washington's Birthday", day("2026-05-25"): "Memorial Day",
+    day("2026-06-19"): "Juneteenth National Independence Day", day("2026-07-03"): "Independence Day (observed)",
+    day("2026-07-04"): "Independence Day", day("2026-09-07"): "Labor Day", day("2026-10-12"): "Columbus Day",
+    day("2026-11-11"): "Veterans Day", day("2026-11-26"): "Thanksgiving Day", day("2026-12-25"): "Christmas Day",
+])
+let gbHolidays2026 = PublicHolidays(country: "GB", holidays: [
+    day("2026-01-01"): "New Year's Day", day("2026-04-03"): "Good Friday", day("2026-05-04"): "May Day",
+    day("2026-05-25"): "Spring Bank Holiday", day("2026-12-25"): "Christmas Day",
+    day("2026-12-26"): "Boxing Day", day("2026-12-28"): "Boxing Day (observed)",
+])
+let jpHolidays2026 = PublicHolidays(country: "JP", holidays: [
+    day("2026-11-03"): "Culture Day", day("2026-11-23"): "Labor Thanksgiving Day",
+])
 
 func assess(_ interviews: [InterviewFacts], now: String, nowZone: TimeZone = newYork, closed: Bool = false,
             settings: FollowUpSettings = defaults) -> Assessment {
@@ -68,6 +97,11 @@ func assess(_ interview: InterviewFacts, now: String, nowZone: TimeZone = newYor
     assess([interview], now: now, nowZone: nowZone, settings: settings)
 }
 
-func settings(holidays: [String] = [], maxAttempts: Int = 2) throws -> FollowUpSettings {
-    try FollowUpSettings(holidays: Set(holidays.map(day)), maxAttempts: maxAttempts, timeZone: newYork)
+func settings(holidays: [String] = [], maxAttempts: Int = 2, userZone: TimeZone = newYork,
+              myHours: String = "08:00-20:00", publicHolidays: Bool = true) throws -> FollowUpSettings {
+    try FollowUpSettings(holidays: Set(holidays.map(day)), maxAttempts: maxAttempts, timeZone: userZone,
+                         myHours: MyHours(myHours)!, usesPublicHolidays: publicHolidays)
 }
+
+/// Settings with `my_hours any`, for tests about something other than the user's hours.
+let anyHours = try! FollowUpSettings(timeZone: newYork, myHours: .any)

@@ -83,7 +83,7 @@ struct ValueTests {
         #expect(iso(day("2026-03-29").start(in: london), london) == "2026-03-29T00:00:00+00:00")
     }
 
-    @Test("settings default to SPEC §2's values")
+    @Test("settings default to docs/rules.md §2's values")
     func settingsDefaults() {
         #expect(defaults.businessHours.description == "09:00-17:00")
         #expect(defaults.afterHours.description == "08:00-20:00")

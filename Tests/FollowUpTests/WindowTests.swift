@@ -87,7 +87,7 @@ struct WindowTests {
         #expect(result.reason == "Interviewed Mon Nov 30; call 2–3 business days after: Wed Dec 2 – Thu Dec 3")
     }
 
-    @Test("the window across daylight-saving changes keeps 09:00 on the interviewer's clock", arguments: [
+    @Test("the window across daylight-saving changes keeps 09:00 on the interviewer's clock (my_hours any)", arguments: [
         // America/New_York springs forward Sun Mar 8 2026 and falls back Sun Nov 1 2026.
         ("America/New_York", "2026-03-06 10:00", "2026-03-09 12:00", "2026-03-10", "2026-03-10T09:00:00-04:00"),
         ("America/New_York", "2026-10-29 10:00", "2026-10-30 12:00", "2026-11-02", "2026-11-02T09:00:00-05:00"),
@@ -97,7 +97,7 @@ struct WindowTests {
     ])
     func daylightSaving(zoneID: String, held: String, now: String, dueFrom: String, callAt: String) throws {
         let zone = try #require(TimeZone(identifier: zoneID))
-        let result = assess(interview(held, zone: zone), now: now, nowZone: zone)
+        let result = assess(interview(held, zone: zone), now: now, nowZone: zone, settings: anyHours)
         #expect(result.state == .tooSoon)
         #expect(result.dueFrom == day(dueFrom))
         #expect(iso(result.callAt, zone) == callAt)

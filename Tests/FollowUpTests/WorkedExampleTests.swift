@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import FollowUp
 
-/// One row of SPEC §2's worked examples (America/New_York; 2026-11-30 is a Monday).
+/// One row of docs/rules.md §2's worked examples (America/New_York; 2026-11-30 is a Monday).
 struct WorkedExample: Sendable, CustomTestStringConvertible {
     let interview: InterviewFacts
     let now: String
@@ -36,7 +36,7 @@ struct WorkedExample: Sendable, CustomTestStringConvertible {
 
 private let mondayInterview = interview("2026-11-30 10:00")
 
-@Suite("SPEC §2 worked examples")
+@Suite("docs/rules.md §2 worked examples")
 struct WorkedExampleTests {
     @Test("rule 7: call two or three business days after the interview, not sooner", arguments: [
         WorkedExample("too soon the day after a Monday interview", mondayInterview, now: "2026-12-01 12:00",
@@ -90,8 +90,8 @@ struct WorkedExampleTests {
     ])
     func callback(_ example: WorkedExample) { example.check() }
 
-    @Test("rule 4: reaching the interviewer ends the follow-up, whatever the day", arguments: [
-        "2026-12-02 12:00", "2026-12-03 09:00", "2026-12-25 12:00", "2027-06-01 12:00",
+    @Test("rule 4: reaching the interviewer ends the follow-up, whatever the day until it goes quiet", arguments: [
+        "2026-12-02 12:00", "2026-12-03 09:00", "2026-12-11 12:00", "2026-12-15 23:59",
     ])
     func reached(now: String) {
         let reached = interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .reached)])
