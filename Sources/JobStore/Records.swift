@@ -55,6 +55,8 @@ public struct CallAttempt: Sendable, Equatable, Identifiable {
         case reached, voicemail
         case noAnswer = "no-answer"
         case badTime = "bad-time"
+        /// A follow-up in writing: dials no number.
+        case wrote
     }
 
     public let id: Int64

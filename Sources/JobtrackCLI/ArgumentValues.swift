@@ -32,10 +32,8 @@ enum ArgumentValue {
         return zone
     }
 
-    static func window(_ text: String) throws -> DailyWindow {
-        guard let window = DailyWindow(text) else {
-            throw ValidationError("expected a daily window HH:MM-HH:MM with start before end, e.g. 09:00-12:00")
-        }
+    static func busy(_ text: String) throws -> BusyWindow {
+        guard let window = BusyWindow(text) else { throw ValidationError("expected \(BusyWindow.expected)") }
         return window
     }
 

@@ -34,6 +34,7 @@ extension FollowUpState {
         case .waitingOnDecision: "Waiting on a decision"
         case .triedTwice: "Tried enough: stop calling"
         case .followedUp: "Followed up"
+        case .goneQuiet: "Gone quiet"
         case .notInterviewed: "Not interviewed yet"
         case .closed: "Closed"
         }
@@ -51,6 +52,7 @@ extension FollowUpState {
         case .waitingOnDecision: "waiting on a decision"
         case .triedTwice: "tried enough, stop calling"
         case .followedUp: "followed up"
+        case .goneQuiet: "gone quiet"
         case .notInterviewed: "not interviewed yet"
         case .closed: "closed"
         }
@@ -59,7 +61,7 @@ extension FollowUpState {
     /// The order of the agenda's groups: what needs doing first.
     static let agendaGroups: [FollowUpState] = [
         .overdue, .due, .noNumber, .callbackScheduled, .awaitingReply, .tooSoon, .waitingOnDecision,
-        .triedTwice, .followedUp, .notInterviewed, .closed,
+        .triedTwice, .goneQuiet, .followedUp, .notInterviewed, .closed,
     ]
 }
 

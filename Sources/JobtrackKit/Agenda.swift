@@ -19,10 +19,13 @@ public struct AgendaEntry: Sendable {
 
 /// Turns store rows into the engine's facts, checking each stored value once: a value
 /// the rules cannot read (a zone this machine does not know, a malformed date or busy
-/// window) is an error naming its row, never a silent default. Each zone name is
-/// looked up once, however many interviews share it.
+/// window) is an error naming its row, never a silent default. Each zone name and each
+/// country's holidays are looked up once, however many interviews share them.
 struct FactsMapper {
     let zones: ZoneCache
+    let holidays: HolidayCache
+    /// The user's zone, whose country's holidays count for an application with no interview.
+    let userZone: TimeZone
 
     func zone(named name: String, interview id: Int64) throws -> TimeZone {
         guard let zone = zones.zone(named: name) else {
@@ -31,32 +34,65 @@ struct FactsMapper {
         return zone
     }
 
+    private func date(_ text: String, row: String, column: String) throws -> CalendarDate {
+        guard let date = CalendarDate(iso: text) else {
+            throw Refusal.badStoredValue(row: row, column: column, value: text)
+        }
+        return date
+    }
+
     func facts(for history: ApplicationHistory) throws -> ApplicationFacts {
-        ApplicationFacts(
-            id: history.application.id,
-            isClosed: history.application.status.isClosed,
+        let application = history.application
+        return ApplicationFacts(
+            id: application.id,
+            isClosed: application.status.isClosed,
             interviews: try history.interviews.map { item in
                 let interview = item.interview
+                let row = "interview \(interview.id)"
                 return InterviewFacts(
                     id: interview.id, heldAt: interview.heldAt, timeZone: try zone(named: interview.tz, interview: interview.id),
                     interviewer: interview.interviewer, phone: interview.phone,
-                    decisionBy: try interview.decisionBy.map { text in
-                        guard let date = CalendarDate(iso: text) else {
-                            throw Refusal.badStoredValue(row: "interview \(interview.id)", column: "decision_by", value: text)
-                        }
-                        return date
-                    },
+                    decisionBy: try interview.decisionBy.map { try date($0, row: row, column: "decision_by") },
                     afterHoursOK: interview.afterHoursOK,
                     busy: try interview.busy.map { text in
-                        guard let window = DailyWindow(text) else {
-                            throw Refusal.badStoredValue(row: "interview \(interview.id)", column: "busy", value: text)
+                        guard let window = BusyWindow(text) else {
+                            throw Refusal.badStoredValue(row: row, column: "busy", value: text)
                         }
                         return window
                     },
-                    calls: item.calls.map {
-                        CallFacts(id: $0.id, at: $0.at, outcome: CallOutcome($0.outcome), callbackAt: $0.callbackAt)
-                    })
-            })
+                    calls: try item.calls.map { call in
+                        CallFacts(
+                            id: call.id, at: call.at, outcome: CallOutcome(call.outcome), callbackAt: call.callbackAt,
+                            decisionBy: try call.decisionBy.map { try date($0, row: "call \(call.id)", column: "decision_by") })
+                    },
+                    publicHolidays: holidays.table(country: interview.country, zone: interview.tz),
+                    thankedAt: interview.thankedAt)
+            },
+            appliedOn: try date(application.appliedOn, row: "application \(application.id)", column: "applied_on"),
+            isApplied: application.status == .applied,
+            publicHolidays: holidays.table(country: nil, zone: userZone.identifier))
+    }
+}
+
+/// Each country's public holidays, loaded from the generated table once per run and
+/// only for the countries met (docs/rules.md §2.1); none at all with
+/// `public_holidays off`.
+final class HolidayCache: @unchecked Sendable {
+    private let enabled: Bool
+    private var byKey: [String: PublicHolidays?] = [:]
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// The holidays of `country`, else of the country the zone database gives `zone`.
+    func table(country: String?, zone: String) -> PublicHolidays? {
+        guard enabled else { return nil }
+        let key = country ?? zone
+        if let known = byKey[key] { return known }
+        let table = (country ?? PublicHolidays.country(forZone: zone)).flatMap(PublicHolidays.load(country:))
+        byKey[key] = table
+        return table
     }
 }
 
@@ -68,12 +104,13 @@ extension CallOutcome {
         case .voicemail: self = .voicemail
         case .noAnswer: self = .noAnswer
         case .badTime: self = .badTime
+        case .wrote: self = .wrote
         }
     }
 }
 
 extension Tracker {
-    var mapper: FactsMapper { FactsMapper(zones: zones) }
+    var mapper: FactsMapper { FactsMapper(zones: zones, holidays: holidays, userZone: userZone) }
 
     /// Assesses each history at *now*, in agenda order (by call_at, then id).
     func assess(_ histories: [ApplicationHistory]) throws -> [AgendaEntry] {
@@ -108,6 +145,13 @@ extension Array where Element == AgendaEntry {
     /// The calls to make today, in `today`'s order: overdue first, oldest due_by first.
     public var callsToday: [AgendaEntry] {
         filter { $0.assessment.state.isCallToday }.ordered(by: \.todayKey)
+    }
+
+    /// The thank-you notes to send that are not already calls of the day, by id
+    /// (docs/rules.md §2.5).
+    public var thankYouNotes: [AgendaEntry] {
+        filter { $0.assessment.thankYouDue && !$0.assessment.state.isCallToday }
+            .sorted { $0.application.id < $1.application.id }
     }
 
     /// Sorted by a key of each assessment, made once per entry; each entry, which

@@ -48,7 +48,7 @@ enum CallLogRules {
     /// good time, ask when is better" — and nobody names a time on a voicemail.
     static func checkCallback(_ outcome: CallAttempt.Outcome, hasCallback: Bool) throws(Refusal) {
         if outcome == .badTime && !hasCallback { throw .callbackRequired }
-        if (outcome == .voicemail || outcome == .noAnswer) && hasCallback {
+        if (outcome == .voicemail || outcome == .noAnswer || outcome == .wrote) && hasCallback {
             throw .callbackNotAllowed(outcome: outcome.rawValue)
         }
     }
@@ -69,8 +69,14 @@ enum CallLogRules {
 
     /// "Only ever call the number the interviewer gave — never the front desk": the
     /// number to store, the interviewer's own unless the same digits were typed otherwise.
-    static func number(_ dialled: String?, phone: String?, interviewer: String?) throws(Refusal) -> String {
+    /// A follow-up in writing dials none, and needs no number given.
+    static func number(_ dialled: String?, phone: String?, interviewer: String?,
+                       outcome: CallAttempt.Outcome) throws(Refusal) -> String? {
         let who = interviewer ?? "the interviewer"
+        if outcome == .wrote {
+            if dialled != nil { throw .numberWithWrote }
+            return nil
+        }
         guard let phone else { throw .noPhone(interviewer: who) }
         if let dialled, PhoneInput.digitsOnly(dialled) != PhoneInput.digitsOnly(phone) {
             throw .wrongNumber(dialled: dialled, onRecord: phone, interviewer: who)
@@ -105,7 +111,8 @@ extension Tracker {
             let entry = try entry(for: id)
             guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
             let zone = zone(named: interview.tz)
-            let number = try CallLogRules.number(call.number, phone: interview.phone, interviewer: interview.interviewer)
+            let number = try CallLogRules.number(
+                call.number, phone: interview.phone, interviewer: interview.interviewer, outcome: call.outcome)
             let at = try call.at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
             let callback = try call.callbackAt?.resolve(now: now, user: userZone, their: zone)
             try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)

@@ -337,3 +337,9 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension BusyWindow {
+    /// What a busy window looks like, for the messages that refuse one.
+    public static let expected =
+        "a busy window HH:MM-HH:MM, start before end, optionally after days: Mon 09:00-10:00, Mon-Fri 09:00-09:30, Tue,Thu 14:00-15:00"
+}

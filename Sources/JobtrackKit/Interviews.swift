@@ -13,12 +13,12 @@ public struct NewInterview: Sendable {
     public var country: String?
     public var decisionBy: DateInput?
     public var afterHoursOK: Bool
-    public var busy: [DailyWindow]
+    public var busy: [BusyWindow]
     public var notes: String?
 
     public init(at: DateTimeInput, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
                 country: String? = nil, decisionBy: DateInput? = nil, afterHoursOK: Bool = false,
-                busy: [DailyWindow] = [], notes: String? = nil) {
+                busy: [BusyWindow] = [], notes: String? = nil) {
         self.at = at
         self.interviewer = interviewer
         self.phone = phone

@@ -17,6 +17,7 @@ public struct AgendaJSON: Encodable {
     enum Keys: String, CodingKey {
         case id, company, role, status, state, dueFrom = "due_from", dueBy = "due_by", callAt = "call_at"
         case interviewer, phone, tz, unansweredAttempts = "unanswered_attempts", reason
+        case thankYouDue = "thank_you_due"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,6 +37,7 @@ public struct AgendaJSON: Encodable {
         try container.encode(entry.interview?.tz, forKey: .tz)
         try container.encode(assessment.unansweredAttempts, forKey: .unansweredAttempts)
         try container.encode(assessment.reason, forKey: .reason)
+        try container.encode(assessment.thankYouDue, forKey: .thankYouDue)
     }
 }
 

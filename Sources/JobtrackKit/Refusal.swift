@@ -20,6 +20,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case dateOutOfRange
     case badStoredValue(row: String, column: String, value: String)
     case badDateTime(String)
+    case numberWithWrote
     case noInterviewToThank(application: Int64)
     case thanksBeforeInterview(at: String, interview: String)
     case thanksInFuture(at: String, now: String)
@@ -75,6 +76,8 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "a thank-you note at \(at) is in the future (it is now \(now)); record it once it is sent"
         case .unknownCountry(let code):
             return "\(code) is not a country code jobtrack knows the public holidays of (ISO 3166, e.g. US, GB, DE)"
+        case .numberWithWrote:
+            return "--number does not go with --outcome wrote: a follow-up in writing dials no number"
         case .badDateTime(let text):
             return "\"\(text)\" is not \(DateTimeInput.expected)"
         case .unknownZone(let name):

@@ -45,9 +45,9 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
         case .afterHours: settings.afterHours.description
         case .holidays: settings.holidays.sorted().map(\.iso).joined(separator: ",")
         case .maxAttempts: String(settings.maxAttempts)
-        case .publicHolidays: stored[rawValue] ?? "auto"
-        case .myHours: stored[rawValue] ?? "08:00-20:00"
-        case .quietAfter: stored[rawValue] ?? "10"
+        case .publicHolidays: settings.usesPublicHolidays ? "auto" : "off"
+        case .myHours: settings.myHours.description
+        case .quietAfter: String(settings.quietAfter)
         case .calendarFile, .phone: stored[rawValue]
         }
     }

@@ -34,6 +34,7 @@ public struct Tracker {
     /// What to tell the user besides the result (warnings that leave a change standing).
     public let notices = Notices()
     let zones = ZoneCache()
+    let holidays: HolidayCache
 
     /// Opens (creating and migrating when needed) the database at `path`. `now` is what
     /// the user asked *now* to be (`--now`), read on their clock, else `clock`.
@@ -44,6 +45,7 @@ public struct Tracker {
         let stored = try repository.settings()
         userZone = try Self.userZone(stored: stored, systemZone: systemZone)
         settings = try FollowUpSettings(stored: stored, timeZone: userZone)
+        holidays = HolidayCache(enabled: settings.usesPublicHolidays)
         self.now = try now?.resolve(now: clock, user: userZone) ?? clock
     }
 

@@ -15,7 +15,7 @@ private let fridayMorning = "2026-12-04T10:15:00-05:00"
 /// | 4  | Initech  | Tue 12-01                                | due (12-03..04)  | 12-04 10:15      |
 /// | 5  | Hooli    | status offer                             | closed           | null             |
 /// | 6  | Soylent  | Thu 12-03                                | too_soon         | 12-07 09:00      |
-/// | 7  | Stark    | Wed 11-25                                | overdue (..11-30)| 12-04 10:15      |
+/// | 7  | Stark    | Wed 11-25 (Thu 11-26 is Thanksgiving)    | overdue (..12-01)| 12-04 10:15      |
 private func busyFriday() throws -> Sandbox {
     let sandbox = try Sandbox(now: fridayMorning)
     try sandbox.add("Umbrella", "Data Engineer")
@@ -53,7 +53,8 @@ struct AgendaAndTodayTests {
                            callAt: "2026-12-04T10:15-05:00")
         try expectFollowUp(#require(byID[6]), state: "too_soon", window: ("2026-12-07", "2026-12-08"),
                            callAt: "2026-12-07T09:00-05:00")
-        try expectFollowUp(#require(byID[7]), state: "overdue", window: ("2026-11-27", "2026-11-30"),
+        // Thanksgiving, Thursday 11-26, is no business day: the window is Mon 11-30 – Tue 12-01.
+        try expectFollowUp(#require(byID[7]), state: "overdue", window: ("2026-11-30", "2026-12-01"),
                            callAt: "2026-12-04T10:15-05:00")
         #expect(byID[2]?["interviewer"] == .string("Dana Reyes"))
         #expect(byID[2]?["phone"] == .string("212-555-0102"))
@@ -85,14 +86,16 @@ struct AgendaAndTodayTests {
         #expect(entry["unanswered_attempts"] == .int(0))
     }
 
-    @Test("today --json: overdue first (oldest due_by first), then due by call_at")
+    @Test("today --json: overdue first (oldest due_by first), then due by call_at, then thank-you notes by id")
     func todayOrder() throws {
         let sandbox = try busyFriday()
         let today = try sandbox.json(["today"])
         let entries = try #require(today.array)
         for entry in entries { expectAgendaShape(entry) }
-        #expect(entries.map { $0["id"]?.int } == [7, 2, 4, 1])
-        #expect(entries.map { $0["state"]?.string } == ["overdue", "overdue", "due", "due"])
+        #expect(entries.map { $0["id"]?.int } == [7, 2, 4, 1, 6])
+        #expect(entries.map { $0["state"]?.string } == ["overdue", "overdue", "due", "due", "too_soon"])
+        // Soylent's interview was yesterday and no note is recorded: the day after is the last day for one.
+        #expect(entries.last?["thank_you_due"] == .bool(true))
     }
 
     @Test("today as text: one line per call, overdue first, with time, company, interviewer and number")
@@ -151,6 +154,7 @@ struct AgendaAndTodayTests {
         let sandbox = try Sandbox(now: "2026-12-01T12:00:00-05:00")
         try sandbox.add()
         try sandbox.interview(1)
+        try sandbox.ok(["thanks", "1", "--at", "2026-11-30 18:00"])
         try sandbox.ok(["today"])
         #expect(try sandbox.json(["today"]) == .array([]))
         let empty = try Sandbox()

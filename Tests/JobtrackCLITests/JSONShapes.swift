@@ -143,16 +143,16 @@ enum Shape {
     static let call: Set<String> = ["id", "at", "outcome", "callback_at", "decision_by", "number", "notes"]
     static let agenda: Set<String> = [
         "id", "company", "role", "status", "state", "due_from", "due_by", "call_at", "interviewer", "phone", "tz",
-        "unanswered_attempts", "reason",
+        "unanswered_attempts", "reason", "thank_you_due",
     ]
 
     static let statuses: Set<String> = [
         "applied", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted",
     ]
-    static let outcomes: Set<String> = ["reached", "voicemail", "no-answer", "bad-time"]
+    static let outcomes: Set<String> = ["reached", "voicemail", "no-answer", "bad-time", "wrote"]
     static let states: Set<String> = [
         "closed", "not_interviewed", "callback_scheduled", "followed_up", "tried_twice", "awaiting_reply",
-        "waiting_on_decision", "too_soon", "due", "overdue", "no_number",
+        "waiting_on_decision", "too_soon", "due", "overdue", "no_number", "gone_quiet",
     ]
 }
 

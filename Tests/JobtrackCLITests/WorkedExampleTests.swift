@@ -58,8 +58,9 @@ struct CLIWorkedExample: Sendable, CustomTestStringConvertible {
         let shown = try sandbox.json(["show", "1"])
         #expect(shown["follow_up"] == entry, "show's follow_up is the agenda object")
         let today = try sandbox.json(["today"])
-        let listedToday = today.array?.contains { $0["id"] == .int(1) } ?? false
-        #expect(listedToday == (state == "due" || state == "overdue"), "today lists due and overdue only: \(today)")
+        let callsToday = today.array?.filter { ["due", "overdue"].contains($0["state"]?.string ?? "") } ?? []
+        let listedToday = callsToday.contains { $0["id"] == .int(1) }
+        #expect(listedToday == (state == "due" || state == "overdue"), "today's calls are the due and overdue: \(today)")
     }
 }
 
@@ -132,13 +133,13 @@ struct WorkedExampleTests {
     ])
     func callback(_ example: CLIWorkedExample) throws { try example.check() }
 
-    @Test("rule 4: reached means followed up, whatever the day", arguments: [
+    @Test("rule 4: reached means followed up, until it has gone quiet", arguments: [
         CLIWorkedExample("reached on Wednesday, asked that afternoon",
                          events: [["call", "1", "--outcome", "reached", "--at", "2026-12-02T11:00"]],
                          now: "2026-12-02T15:00:00-05:00", "followed_up", nil, callAt: nil),
-        CLIWorkedExample("reached on Wednesday, asked weeks later",
+        CLIWorkedExample("reached on Wednesday, asked weeks later: gone quiet",
                          events: [["call", "1", "--outcome", "reached", "--at", "2026-12-02T11:00"]],
-                         now: "2027-01-15T10:00:00-05:00", "followed_up", nil, callAt: nil),
+                         now: "2027-01-15T10:00:00-05:00", "gone_quiet", nil, callAt: nil),
     ])
     func reached(_ example: CLIWorkedExample) throws { try example.check() }
 

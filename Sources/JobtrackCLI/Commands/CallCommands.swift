@@ -33,7 +33,9 @@ extension Jobtrack {
             abstract: "Log a follow-up call to the interviewer of an application's latest interview.",
             discussion: """
                 Only the number the interviewer gave may be dialled. bad-time needs --callback-at \
-                (ask when is better); reached may carry one; voicemail and no-answer never do.
+                (ask when is better); reached may carry one, or --decision-by (the date they named); \
+                voicemail and no-answer never do. wrote records an email or letter and dials nothing. \
+                Times are on your clock unless they end with `their`.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -41,7 +43,7 @@ extension Jobtrack {
         @Argument(help: "The application's id.", transform: ArgumentValue.id)
         var id: Int64
 
-        @Option(help: "reached, voicemail, no-answer or bad-time.")
+        @Option(help: "reached, voicemail, no-answer, bad-time, or wrote (a follow-up in writing, when there is no number).")
         var outcome: CallAttempt.Outcome
 
         @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),

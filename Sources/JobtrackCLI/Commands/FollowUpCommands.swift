@@ -16,7 +16,7 @@ extension Jobtrack {
             let entries = try tracker.today()
             let output = Output(tracker, json: global.json)
             if global.json {
-                try output.json(entries.callsToday.map(AgendaJSON.init))
+                try output.json((entries.callsToday + entries.thankYouNotes).map(AgendaJSON.init))
             } else {
                 print(output.text.today(entries))
             }

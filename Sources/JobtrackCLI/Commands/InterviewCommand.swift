@@ -46,9 +46,10 @@ extension Jobtrack {
         @Flag(help: "The interviewer said calls outside business hours are fine.")
         var afterHoursOk = false
 
-        @Option(help: ArgumentHelp("A daily window when the interviewer is busy, in their zone; repeat for several.",
-                                   valueName: "HH:MM-HH:MM"), transform: ArgumentValue.window)
-        var busy: [DailyWindow] = []
+        @Option(help: ArgumentHelp(
+            "When the interviewer is busy, on their clock: daily, or on named days (Mon 09:00-10:00, Mon-Fri 09:00-09:30, Tue,Thu 14:00-15:00); repeat for several.",
+            valueName: "[days] HH:MM-HH:MM"), transform: ArgumentValue.busy)
+        var busy: [BusyWindow] = []
 
         @Option(help: "Anything to remember.")
         var note: String?

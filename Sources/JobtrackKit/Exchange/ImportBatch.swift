@@ -171,10 +171,9 @@ enum ImportRules {
         return number
     }
 
-    static func window(_ value: String) throws(FieldProblem) -> DailyWindow {
-        guard let window = DailyWindow(value) else {
-            throw FieldProblem(
-                position: "", reason: "expected a daily window HH:MM-HH:MM with start before end, got \(quoted(value))")
+    static func window(_ value: String) throws(FieldProblem) -> BusyWindow {
+        guard let window = BusyWindow(value) else {
+            throw FieldProblem(position: "", reason: "expected \(BusyWindow.expected), got \(quoted(value))")
         }
         return window
     }

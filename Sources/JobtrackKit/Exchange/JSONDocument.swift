@@ -277,9 +277,9 @@ struct JSONImport {
         let dialled = try fields.string("number").map { text throws(FieldProblem) in
             try fields.check("number", ImportRules.phone, text)
         }
-        let number: String
+        let number: String?
         do {
-            number = try CallLogRules.number(dialled, phone: phone, interviewer: interviewer)
+            number = try CallLogRules.number(dialled, phone: phone, interviewer: interviewer, outcome: outcome)
         } catch {
             throw FieldProblem(position: phone == nil ? path : fields.position("number"), reason: error.description)
         }
