@@ -48,6 +48,12 @@ enum ArgumentValue {
         return text
     }
 
+    /// A count of at least one.
+    static func count(_ text: String) throws -> Int {
+        guard let count = Int(text), count > 0 else { throw ValidationError("expected a whole number of at least 1") }
+        return count
+    }
+
     static func id(_ text: String) throws -> Int64 {
         guard let id = Int64(text), id > 0 else {
             throw ValidationError("expected an application id, a positive whole number (see `jobtrack list`)")

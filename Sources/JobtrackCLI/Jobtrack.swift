@@ -25,6 +25,7 @@ public struct Jobtrack: ParsableCommand {
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
             Interview.self, Call.self, Voicemail.self, Thanks.self,
             Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
+            Undo.self, Log.self,
         ],
         defaultSubcommand: Today.self)
 
@@ -37,6 +38,7 @@ public struct Jobtrack: ParsableCommand {
             try CommandName.check(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
+            NoticeBoard.shared.printAll()
             // Text goes out through stdio's buffer: a full disk or a closed pipe shows here.
             guard fflush(nil) == 0 else {
                 refuse("cannot write to standard output: \(String(cString: strerror(errno)))", code: 1)
@@ -66,6 +68,7 @@ public struct Jobtrack: ParsableCommand {
     }
 
     private static func refuse(_ message: String, code: Int32) -> Never {
+        NoticeBoard.shared.printAll()
         let line = message.split(whereSeparator: \.isNewline).map { $0.trimmed }
             .filter { !$0.isEmpty }.joined(separator: " ")
         StandardStreams.warn(line)

@@ -22,16 +22,46 @@ struct GlobalOptions: ParsableArguments {
         DatabaseLocation.path(option: db, environment: environment)
     }
 
-    /// Opens the tracker for one run. The wall clock is read here, once, and nowhere else.
-    func tracker(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Tracker {
-        // Checked before the file is opened, so that a bad value creates no database.
-        let nowInput = try now ?? environment["JOBTRACK_NOW"].map { text in
+    /// What *now* was asked to be: `--now`, else `$JOBTRACK_NOW`, else nothing (the clock).
+    /// Checked before the file is opened, so that a bad value creates no database.
+    func nowInput(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DateTimeInput? {
+        try now ?? environment["JOBTRACK_NOW"].map { text in
             guard let value = DateTimeInput(text) else {
                 throw ValidationFailure("JOBTRACK_NOW must be \(DateTimeInput.expected)")
             }
             return value
         }
-        return try Tracker(path: databasePath(environment: environment), now: nowInput, clock: Date())
+    }
+
+    /// Opens the tracker for one run. The wall clock is read here, once, and nowhere else.
+    func tracker(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Tracker {
+        let nowInput = try nowInput(environment: environment)
+        let tracker = try Tracker(path: databasePath(environment: environment), now: nowInput, clock: Date())
+        NoticeBoard.shared.watch(tracker.notices)
+        return tracker
+    }
+}
+
+/// The notices of every tracker a run opened, printed on stderr when the command is
+/// done, whether it succeeded or was refused (an upgrade's copy is news either way).
+final class NoticeBoard: @unchecked Sendable {
+    static let shared = NoticeBoard()
+    private var watched: [Notices] = []
+    private let lock = NSLock()
+
+    func watch(_ notices: Notices) {
+        lock.lock()
+        watched.append(notices)
+        lock.unlock()
+    }
+
+    func printAll() {
+        lock.lock()
+        let all = watched
+        lock.unlock()
+        for notices in all {
+            notices.drain().forEach { StandardStreams.warn($0) }
+        }
     }
 }
 

@@ -48,9 +48,12 @@ extension Tracker {
     /// Logs a new application and returns it as it now stands.
     public func add(_ new: NewApplication) throws -> AgendaEntry {
         let appliedOn = try (new.appliedOn ?? .relative(days: 0)).resolve(today: today(in: userZone))
-        let application = try repository.insertApplication(
-            company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
-            notes: new.notes?.nilIfEmpty, highlights: new.highlights, now: now)
+        let application = try change("add") {
+            let application = try repository.insertApplication(
+                company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
+                notes: new.notes?.nilIfEmpty, highlights: new.highlights, now: now)
+            return (application, "added \(label(application)) — \(application.role)")
+        }
         return try entry(for: application.id)
     }
 
@@ -73,7 +76,7 @@ extension Tracker {
     /// Changes the fields given; refuses an edit that gives none.
     public func edit(_ id: Int64, _ edit: ApplicationEdit) throws -> AgendaEntry {
         guard !edit.isEmpty else { throw Refusal.nothingToEdit }
-        try database.write {
+        try change("edit") {
             var application = try repository.application(id)
             if let company = edit.company { application.company = company.trimmed }
             if let role = edit.role { application.role = role.trimmed }
@@ -83,16 +86,19 @@ extension Tracker {
             if let url = edit.url { application.url = url.nilIfEmpty }
             if let notes = edit.notes { application.notes = notes.nilIfEmpty }
             _ = try repository.updateApplication(application, now: now)
+            return ((), "edited \(label(application))")
         }
         return try entry(for: id)
     }
 
     /// Sets an application's status; a closed one gets no more follow-up calls.
     public func setStatus(_ id: Int64, to status: Application.Status) throws -> AgendaEntry {
-        try database.write {
+        try change("status") {
             var application = try repository.application(id)
+            let before = application.status
             application.status = status
             _ = try repository.updateApplication(application, now: now)
+            return ((), "\(label(application)) set from \(before.rawValue) to \(status.rawValue)")
         }
         return try entry(for: id)
     }
@@ -100,11 +106,11 @@ extension Tracker {
     /// Deletes an application with its interviews and calls, once `confirmed`; returns
     /// what was deleted. An unknown id is refused before the missing confirmation.
     public func delete(_ id: Int64, confirmed: Bool) throws -> Application {
-        try database.write {
-            let application = try repository.application(id)
-            guard confirmed else { throw Refusal.deleteNeedsYes(application: id) }
+        let application = try repository.application(id)
+        guard confirmed else { throw Refusal.deleteNeedsYes(application: id) }
+        return try change("delete") {
             try repository.deleteApplication(id)
-            return application
+            return (application, "deleted \(label(application)) — \(application.role) with its interviews and calls")
         }
     }
 }

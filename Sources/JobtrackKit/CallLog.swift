@@ -104,10 +104,11 @@ extension Tracker {
     /// Logs a follow-up call against the application's latest interview, after the
     /// checks of the call log. A call past `max_attempts` is a fact and is logged, with
     /// a warning that the etiquette says stop.
-    public func logCall(_ id: Int64, _ call: NewCall) throws -> LoggedCall {
+    /// `command` names the change in the log (`call`, or `voicemail` for its shorthand).
+    public func logCall(_ id: Int64, _ call: NewCall, command: String = "call") throws -> LoggedCall {
         try call.check()
         var warnings: [String] = []
-        let (stored, interview) = try database.write {
+        let (stored, interview) = try change(command) {
             let entry = try entry(for: id)
             guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
             let zone = zone(named: interview.tz)
@@ -127,7 +128,8 @@ extension Tracker {
                 interviewID: interview.id, at: at, outcome: call.outcome, callbackAt: callback, decisionBy: decision?.iso,
                 number: number,
                 notes: call.notes?.nilIfEmpty)
-            return (stored, interview)
+            let what = call.outcome == .wrote ? "written follow-up" : "\(call.outcome.rawValue) call"
+            return ((stored, interview), "\(what) logged for \(label(entry.application)) on \(moment(at))")
         }
         return LoggedCall(entry: try entry(for: id), call: stored, interview: interview, warnings: warnings)
     }

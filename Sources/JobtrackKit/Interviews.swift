@@ -61,7 +61,7 @@ extension Tracker {
         let heldAt = try new.at.resolve(now: now, user: userZone, their: zone)
         let decision = try new.decisionBy?.resolve(today: today(in: userZone))
         try InterviewRules.checkDecision(decision, heldAt: heldAt, in: zone)
-        let interview = try database.write {
+        let interview = try change("interview") {
             var application = try repository.application(id)
             let interview = try repository.insertInterview(
                 applicationID: id, heldAt: heldAt, tz: zone.identifier, country: country, interviewer: new.interviewer,
@@ -72,7 +72,7 @@ extension Tracker {
                 application.status = .interviewing
                 _ = try repository.updateApplication(application, now: now)
             }
-            return interview
+            return (interview, "interview logged for \(label(application)) on \(moment(interview.heldAt))")
         }
         return (try entry(for: id), interview)
     }

@@ -88,7 +88,7 @@ extension Tracker {
     /// With `calendar_file` set, writes the next calls there as `export --format ics
     /// --output` would, after a change has committed. Failing to is a warning: the
     /// change stands.
-    func refreshCalendar() {
+    public func refreshCalendar() {
         do {
             guard let path = try repository.setting(ConfigKey.calendarFile.rawValue), !path.isEmpty else { return }
             do {

@@ -110,10 +110,13 @@ public struct SettingsBook {
     /// When a change is journaled as made.
     let now: Date
 
-    public init(path: String, clock: Date, systemZone: TimeZone = .current) throws {
+    /// `now` as the user typed it (`--now`), read on their clock, else `clock`.
+    public init(path: String, now: DateTimeInput? = nil, clock: Date, systemZone: TimeZone = .current) throws {
         repository = Repository(database: try Database(path: path))
         self.systemZone = systemZone
-        self.now = clock
+        // A stored zone that makes no sense is what this book mends: the system's stands in.
+        let zone = (try? Tracker.userZone(stored: try repository.settings(), systemZone: systemZone)) ?? systemZone
+        self.now = try now?.resolve(now: clock, user: zone) ?? clock
     }
 
     /// Stores `value` for `key` after checking it; journaled for `undo`.

@@ -20,7 +20,7 @@ extension Tracker {
     /// Records that a thank-you note was sent for the latest interview, at `at` (now when nil).
     /// Returns the application as it now stands and the instant recorded.
     public func thanks(_ id: Int64, at: DateTimeInput? = nil) throws -> (entry: AgendaEntry, thankedAt: Date) {
-        let thankedAt = try database.write {
+        let thankedAt = try change("thanks") {
             let entry = try entry(for: id)
             guard var interview = entry.interview else { throw Refusal.noInterviewToThank(application: id) }
             let zone = zone(named: interview.tz)
@@ -28,7 +28,7 @@ extension Tracker {
             try ThanksRules.check(thankedAt, heldAt: interview.heldAt, zone: zone, now: now)
             interview.thankedAt = thankedAt
             _ = try repository.updateInterview(interview)
-            return thankedAt
+            return (thankedAt, "thank-you note recorded for \(label(entry.application)) on \(moment(thankedAt))")
         }
         return (try entry(for: id), thankedAt)
     }

@@ -91,16 +91,16 @@ extension Jobtrack {
         var note: String?
 
         func run() throws {
-            try log(NewCall(outcome: .voicemail, at: at, notes: note), on: id, global: global)
+            try log(NewCall(outcome: .voicemail, at: at, notes: note), on: id, global: global, command: "voicemail")
         }
     }
 }
 
 /// What `call` and `voicemail` share: log the call, warn, report.
-private func log(_ call: NewCall, on id: Int64, global: GlobalOptions) throws {
+private func log(_ call: NewCall, on id: Int64, global: GlobalOptions, command: String = "call") throws {
     try call.check()
     let tracker = try global.tracker()
-    let logged = try tracker.logCall(id, call)
+    let logged = try tracker.logCall(id, call, command: command)
     logged.warnings.forEach { StandardStreams.warn("warning: \($0)") }
     let output = Output(tracker, json: global.json)
     let when = output.text.moment(logged.call.at, their: tracker.zone(named: logged.interview.tz))

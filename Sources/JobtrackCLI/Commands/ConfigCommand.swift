@@ -28,13 +28,15 @@ extension Jobtrack {
         }
 
         func run() throws {
-            let book = try SettingsBook(path: global.databasePath(), clock: Date())
+            let book = try SettingsBook(path: global.databasePath(), now: global.nowInput(), clock: Date())
             if let key {
                 if let value {
                     try book.set(key, to: value)
                 } else if unset {
                     try book.unset(key)
                 }
+                // Settings move calls (hours, holidays) and name the calendar file itself.
+                if value != nil || unset, let tracker = try? global.tracker() { tracker.refreshCalendar() }
             }
             let views = try book.view(key.map { [$0] } ?? ConfigKey.allCases)
             if global.json {
