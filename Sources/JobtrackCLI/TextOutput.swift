@@ -105,7 +105,7 @@ struct TextRenderer {
     }
 
     func title(_ application: Application) -> String {
-        "\(application.company) — \(application.role)"
+        oneLine("\(application.company) — \(application.role)")
     }
 
     /// One line for a call to make: when, who, where, the number, and why.
@@ -114,9 +114,9 @@ struct TextRenderer {
         var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
         if let interviewer = assessment.interviewer { parts.append(interviewer) }
         if let phone = assessment.phone { parts.append(phone) }
-        let when = callTime(entry) ?? "—"
+        let when = callTime(entry) ?? "no time"
         let marker = assessment.state == .overdue ? style.red(when) : style.green(when)
-        return "  \(marker)  \(parts.joined(separator: " · "))\n      \(style.dim(assessment.reason))"
+        return "  \(marker)  \(parts.joined(separator: " · "))\n      \(style.dim(oneLine(assessment.reason)))"
     }
 
     /// One line for an entry in the agenda.
@@ -124,21 +124,42 @@ struct TextRenderer {
         var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
         if let interviewer = entry.assessment.interviewer { parts.append(interviewer) }
         if let phone = entry.assessment.phone { parts.append(phone) }
-        if let when = callTime(entry) { parts.append("call \(when)") }
-        return "  \(parts.joined(separator: " · "))\n      \(style.dim(entry.assessment.reason))"
+        if let when = callTime(entry) {
+            parts.append("call \(when)")
+        } else if let problem = entry.assessment.noCallTime {
+            parts.append("no time to call: \(problem.text)")
+        }
+        return "  \(parts.joined(separator: " · "))\n      \(style.dim(oneLine(entry.assessment.reason)))"
     }
 
+    /// `today` as text (docs/commands.md §3.6): the calls that fall today on the user's
+    /// clock; the due ones that must wait, with their day and why; the thank-you notes
+    /// to send; then one line for everyone else.
     func today(_ entries: [AgendaEntry]) -> String {
         let today = tracker.today(in: tracker.userZone)
-        let calls = entries.callsToday
+        let due = entries.callsToday
+        let calls = due.filter { entry in
+            entry.assessment.callAt.map { CalendarDate.containing($0, in: tracker.userZone) == today } ?? false
+        }
+        let later = due.filter { entry in !calls.contains { $0.application.id == entry.application.id } }
         var lines = [style.bold("\(today.shortText) \(today.year): ")
             + (calls.isEmpty ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")]
         lines += calls.map(callLine)
+        if !later.isEmpty {
+            lines.append(style.bold("Due, but not callable today:"))
+            lines += later.map(laterLine)
+        }
+        let notes = entries.thankYouNotes
+        if !notes.isEmpty {
+            lines.append(style.bold("Thank-you notes to send:"))
+            lines += notes.map(thankYouLine)
+        }
         let counts = Dictionary(grouping: entries, by: \.assessment.state).mapValues(\.count)
         let waiting: [(FollowUpState, String)] = [
             (.waitingOnDecision, "waiting on a decision"), (.awaitingReply, "awaiting a reply"),
             (.callbackScheduled, "with a callback booked"), (.tooSoon, "too soon to call"),
             (.triedTwice, "tried enough"), (.noNumber, "with no number (write instead)"),
+            (.goneQuiet, "gone quiet (mark one with `jobtrack status <id> ghosted`, or send one last note)"),
         ]
         let summary = waiting.compactMap { state, words in counts[state].map { "\($0) \(words)" } }
         if entries.isEmpty {
@@ -147,6 +168,37 @@ struct TextRenderer {
             lines.append(summary.isEmpty ? "Nobody else is waiting on you." : "Also: " + summary.joined(separator: ", ") + ".")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A due call that waits: when, and why not today.
+    private func laterLine(_ entry: AgendaEntry) -> String {
+        var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
+        if let interviewer = entry.assessment.interviewer { parts.append(interviewer) }
+        if let phone = entry.assessment.phone { parts.append(phone) }
+        let when: String
+        if let time = callTime(entry) {
+            when = "call " + time + (tracker.delay(of: entry).map { " — \($0)" } ?? "")
+        } else {
+            when = entry.assessment.noCallTime.map { "no time to call: \($0.text)" } ?? "no time to call"
+        }
+        return "  \(parts.joined(separator: " · "))\n      \(when)\n      \(style.dim(oneLine(entry.assessment.reason)))"
+    }
+
+    /// "Send Dana Smith a thank-you note: interviewed today at 10:00."
+    private func thankYouLine(_ entry: AgendaEntry) -> String {
+        let who = entry.assessment.interviewer ?? "the interviewer"
+        guard let interview = entry.interview else { return "  #\(entry.application.id) Send \(who) a thank-you note" }
+        let day = CalendarDate.containing(interview.heldAt, in: tracker.userZone)
+        let today = tracker.today(in: tracker.userZone)
+        let when = day == today ? "today" : day == today.adding(days: -1) ? "yesterday" : "on \(day.shortText)"
+        let time = TimeText.hourMinute(interview.heldAt, in: tracker.userZone)
+        return "  #\(entry.application.id) Send \(who) a thank-you note: interviewed \(when) at \(time) "
+            + "(\(title(entry.application))); then `jobtrack thanks \(entry.application.id)`"
+    }
+
+    /// Text shown on one line of a list: a line break as a space.
+    func oneLine(_ text: String) -> String {
+        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
     }
 
     func agenda(_ entries: [AgendaEntry]) -> String {

@@ -135,6 +135,27 @@ extension Tracker {
         try assess(try repository.histories(all ? .all : .open, withHighlights: false))
     }
 
+    /// Why a call that is due waits for a later day than today on the user's calendar
+    /// (docs/commands.md §3.6): their weekend, a public holiday (named), a holiday of
+    /// the user's list, the user's own hours, or theirs being over. Nil when the call is
+    /// today, or there is no call.
+    public func delay(of entry: AgendaEntry) -> String? {
+        let assessment = entry.assessment
+        guard assessment.state.isCallToday, let callAt = assessment.callAt, let zone = assessment.timeZone,
+              CalendarDate.containing(callAt, in: userZone) != today(in: userZone) else { return nil }
+        let theirToday = today(in: zone)
+        let table = entry.interview.flatMap { holidays.table(country: $0.country, zone: $0.tz) }
+        if let name = table?.name(on: theirToday) {
+            return "\(theirToday.shortText) is \(name) on their calendar"
+        }
+        if theirToday.weekday.isWeekend { return "it is the weekend on their calendar" }
+        if settings.holidays.contains(theirToday) { return "\(theirToday.shortText) is one of your holidays" }
+        let local = Int(now.timeIntervalSince1970.rounded(.down)) + userZone.secondsFromGMT(for: now)
+        let minute = (local % 86_400 + 86_400) % 86_400 / 60
+        if !settings.myHours.contains(minute: minute) { return "it is outside your hours (my_hours)" }
+        return "their hours are over for today"
+    }
+
     /// Every open application's entry, for `today`: the calls come from `callsToday`.
     public func today() throws -> [AgendaEntry] {
         try agenda()

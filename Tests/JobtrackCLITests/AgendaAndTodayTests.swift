@@ -108,9 +108,13 @@ struct AgendaAndTodayTests {
                          "Initech", "Umbrella", "Uma Chen", "212-555-0101", "10:15", "13:00"] {
             #expect(text.contains(fragment), "today should mention \(fragment):\n\(text)")
         }
-        for company in ["Globex", "Hooli", "Soylent"] {
+        for company in ["Globex", "Hooli"] {
             #expect(!text.contains(company), "\(company) is not to be called today:\n\(text)")
         }
+        // Soylent is not to be called, but its interviewer is owed a thank-you note.
+        let notes = try #require(text.range(of: "Thank-you notes to send:"), "\(text)")
+        #expect(text[notes.upperBound...].contains("Send Sol Green a thank-you note: interviewed yesterday at 10:00"))
+        #expect(!text[..<notes.lowerBound].contains("Soylent"))
         let positions = ["Stark", "Acme", "Initech", "Umbrella"].compactMap { text.range(of: $0)?.lowerBound }
         #expect(positions == positions.sorted() && positions.count == 4, "overdue first, then by call_at:\n\(text)")
     }

@@ -11,6 +11,8 @@ import JobStore
 /// updates an event instead of adding another, and a new interview round is a new event.
 struct ICalendarExport {
     let now: Date
+    /// The user's zone, whose today an all-day event falls on.
+    let userZone: TimeZone
     let entries: [AgendaEntry]
 
     static let productID = "-//jobtrack//jobtrack \(JobtrackVersion.current)//EN"
@@ -34,7 +36,8 @@ struct ICalendarExport {
 
     private func event(_ entry: AgendaEntry) -> [String]? {
         let assessment = entry.assessment
-        guard let callAt = assessment.callAt, let interviewID = assessment.interviewID else { return nil }
+        guard let interviewID = assessment.interviewID else { return nil }
+        guard let callAt = assessment.callAt else { return noTimeEvent(entry, interviewID: interviewID) }
         let application = entry.application
         let who = assessment.interviewer ?? "the interviewer"
         let summary = "Call \(who) — \(application.company) (\(application.role))"
@@ -62,6 +65,32 @@ struct ICalendarExport {
             "TRIGGER:-PT15M",
             "DESCRIPTION:\(Self.escape(summary))",
             "END:VALARM",
+            "END:VEVENT",
+        ]
+    }
+
+    /// A call that is due but has no minute to be made in (their busy windows fill their
+    /// hours, or the user's hours never meet theirs): an all-day event today saying so,
+    /// and what to do, rather than nothing in the calendar (docs/rules.md §2.6).
+    private func noTimeEvent(_ entry: AgendaEntry, interviewID: Int64) -> [String]? {
+        let assessment = entry.assessment
+        guard let problem = assessment.noCallTime else { return nil }
+        let application = entry.application
+        let who = assessment.interviewer ?? "the interviewer"
+        let summary = "Ask \(who) for a time — \(application.company) (\(application.role))"
+        let description = ["No time to call: \(problem.text)", "Why: \(assessment.reason)",
+                           "What to say: jobtrack script \(application.id)"]
+        let day = CalendarDate.containing(now, in: userZone).iso.replacingOccurrences(of: "-", with: "")
+        return [
+            "BEGIN:VEVENT",
+            "UID:jobtrack-\(application.id)-\(interviewID)@jobtrack",
+            "DTSTAMP:\(TimeText.basicUTC(now))",
+            "DTSTART;VALUE=DATE:\(day)",
+            "SEQUENCE:\(Int(now.timeIntervalSince1970 / 60))",
+            "SUMMARY:\(Self.escape(summary))",
+            "DESCRIPTION:\(Self.escape(description.joined(separator: "\n")))",
+            "CATEGORIES:\(Self.escape("jobtrack"))",
+            "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
     }
