@@ -252,36 +252,41 @@ struct TextRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// What to say, after what the etiquette says about calling now.
+    /// What to say, after what the etiquette says about following up now.
     func script(_ script: CallScriptView) -> String {
         let entry = script.entry
         let id = entry.application.id
-        var lines: [String] = []
         let who = script.interview.interviewer ?? "the interviewer"
-        switch entry.assessment.state {
-        case .triedTwice, .followedUp, .closed:
-            // The words are still here for whoever wants them, but the etiquette comes first.
-            lines.append(style.bold("No call is due: \(entry.assessment.reason)."))
-        default:
-            break
-        }
-        if let phone = script.interview.phone {
+        var lines: [String] = []
+        switch script.words {
+        case .none(let reason):
+            return style.bold("No follow-up to make: \(oneLine(reason)).")
+        case .email(let subject, let body):
+            lines.append(style.bold("\(who) gave no number: don't call the front desk; write instead."))
+            lines.append(style.dim("\(entry.assessment.state.words): \(oneLine(entry.assessment.reason))"))
+            lines.append("")
+            lines.append("Subject: \(subject)")
+            lines.append("")
+            lines += body
+            lines.append("")
+            lines.append("Once it is sent:  jobtrack call \(id) --outcome wrote")
+        case .call(let call, let voicemail):
             let when = callTime(entry).map { " — \($0)" } ?? ""
-            lines.append(style.bold("Call \(who) on \(phone)\(when)"))
-        } else {
-            lines.append(style.bold("\(who) gave no number: don't call the front desk; write instead — the same points make a short email."))
+            lines.append(style.bold("Call \(who) on \(script.interview.phone ?? "")\(when)"))
+            lines.append(style.dim("\(entry.assessment.state.words): \(oneLine(entry.assessment.reason))"))
+            lines.append("")
+            lines += call.enumerated().map { "\($0.offset + 1). \($0.element)" }
+            lines.append("")
+            lines.append("If it is not a good time, ask when is better, then record it:")
+            lines.append("  jobtrack call \(id) --outcome bad-time --callback-at \"tomorrow 10:00 their\"")
+            lines.append("If they name a date for the decision:")
+            lines.append("  jobtrack call \(id) --outcome reached --decision-by YYYY-MM-DD")
+            lines.append("After the call:  jobtrack call \(id) --outcome reached --note \"what they said\"")
+            lines.append("")
+            lines.append(style.bold("If you reach voicemail:"))
+            lines += voicemail.map { "  \($0)" }
+            lines.append("Then record it:  jobtrack voicemail \(id)")
         }
-        lines.append(style.dim("\(entry.assessment.state.words): \(entry.assessment.reason)"))
-        lines.append("")
-        lines += script.call.enumerated().map { "\($0.offset + 1). \($0.element)" }
-        lines.append("")
-        lines.append("If it is not a good time, ask when is better, then record it:")
-        lines.append("  jobtrack call \(id) --outcome bad-time --callback-at \"YYYY-MM-DD HH:MM\"")
-        lines.append("After the call:  jobtrack call \(id) --outcome reached --note \"what they said\"")
-        lines.append("")
-        lines.append(style.bold("If you reach voicemail:"))
-        lines += script.voicemail.map { "  \($0)" }
-        lines.append("Then record it:  jobtrack voicemail \(id)")
         if script.caller == nil {
             lines.append("")
             lines.append(style.dim("Tip: set your name with `jobtrack config name \"Your Name\"`."))

@@ -2,43 +2,71 @@ import FollowUp
 import Foundation
 import JobStore
 
-/// What to say on the follow-up call and as a voicemail, for one application's latest
-/// interview, with the assessment it follows.
+/// What to say for one application's latest interview, fitted to the moment
+/// (docs/commands.md §3.6): a phone script with its voicemail, a short email when the
+/// interviewer gave no number, or — closed, tried enough, gone quiet — no script, and why.
 public struct CallScriptView: Sendable {
+    public enum Words: Sendable, Equatable {
+        /// What to say on the call, and as a voicemail.
+        case call(lines: [String], voicemail: [String])
+        /// A follow-up in writing: "the interviewer gave no number: don't call the front desk".
+        case email(subject: String, body: [String])
+        /// No follow-up to make now, with the reason.
+        case none(reason: String)
+    }
+
     public let entry: AgendaEntry
     public let interview: Interview
-    public let call: [String]
-    public let voicemail: [String]
+    public let words: Words
+    /// The date the interviewer named for a decision, if they did.
+    public let decisionBy: CalendarDate?
     /// The user's name, as set with `config name`; nil when not yet set.
     public let caller: String?
 
     /// The document `script --json` prints.
-    public var json: Document {
-        Document(
-            id: entry.application.id, interviewer: interview.interviewer, phone: interview.phone,
-            callAt: entry.assessment.callAtText, call: call, voicemail: voicemail)
-    }
+    public var json: Document { Document(view: self) }
 
     public struct Document: Encodable {
-        let id: Int64
-        let interviewer: String?
-        let phone: String?
-        let callAt: String?
-        let call: [String]
-        let voicemail: [String]
+        let view: CallScriptView
 
         enum CodingKeys: String, CodingKey {
-            case id, interviewer, phone, callAt = "call_at", call, voicemail
+            case id, kind, interviewer, phone, callAt = "call_at", decisionBy = "decision_by", call, voicemail, email
+            case reason
         }
+
+        enum EmailKeys: String, CodingKey { case subject, body }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(interviewer, forKey: .interviewer)
-            try container.encode(phone, forKey: .phone)
-            try container.encode(callAt, forKey: .callAt)
+            try container.encode(view.entry.application.id, forKey: .id)
+            let kind = switch view.words {
+            case .call: "call"
+            case .email: "email"
+            case .none: "none"
+            }
+            try container.encode(kind, forKey: .kind)
+            try container.encode(view.interview.interviewer, forKey: .interviewer)
+            try container.encode(view.interview.phone, forKey: .phone)
+            try container.encode(view.entry.assessment.callAtText, forKey: .callAt)
+            try container.encode(view.decisionBy?.iso, forKey: .decisionBy)
+            var call: [String] = []
+            var voicemail: [String] = []
+            var reason: String?
+            if case .call(let lines, let message) = view.words {
+                call = lines
+                voicemail = message
+            }
             try container.encode(call, forKey: .call)
             try container.encode(voicemail, forKey: .voicemail)
+            if case .email(let subject, let body) = view.words {
+                var email = container.nestedContainer(keyedBy: EmailKeys.self, forKey: .email)
+                try email.encode(subject, forKey: .subject)
+                try email.encode(body, forKey: .body)
+            } else {
+                try container.encode(String?.none, forKey: .email)
+            }
+            if case .none(let why) = view.words { reason = why }
+            try container.encode(reason ?? view.entry.assessment.reason, forKey: .reason)
         }
     }
 }
@@ -47,25 +75,66 @@ extension Tracker {
     /// The script for an application's latest interview; refused when it has none.
     public func script(_ id: Int64) throws -> CallScriptView {
         let entry = try entry(for: id)
-        guard let interview = entry.interview else { throw Refusal.noInterview(application: id) }
-        let words = CallScript(
-            application: entry.application, interview: interview, zone: zone(named: interview.tz),
-            caller: try repository.setting("name"))
+        guard let interview = entry.interview,
+              let history = entry.history.interviews.first(where: { $0.interview.id == interview.id })
+        else { throw Refusal.noInterview(application: id) }
+        let moment = ScriptMoment(
+            calls: history.calls, interview: interview, zone: zone(named: interview.tz), state: entry.assessment.state,
+            now: now)
+        let script = CallScript(
+            application: entry.application, interview: interview, moment: moment,
+            caller: try repository.setting(ConfigKey.name.rawValue),
+            callerPhone: try repository.setting(ConfigKey.phone.rawValue))
+        let words: CallScriptView.Words
+        switch entry.assessment.state {
+        case .closed, .triedTwice, .goneQuiet:
+            words = .none(reason: entry.assessment.reason)
+        default:
+            if interview.phone == nil {
+                words = .email(subject: script.emailSubject, body: script.email)
+            } else {
+                words = .call(lines: script.call, voicemail: script.voicemail)
+            }
+        }
         return CallScriptView(
-            entry: entry, interview: interview, call: words.call, voicemail: words.voicemail, caller: words.caller)
+            entry: entry, interview: interview, words: words, decisionBy: moment.decisionBy,
+            caller: script.caller)
     }
 }
 
-/// The words of a follow-up call, from the etiquette (docs/rules.md §2): check it is a
-/// good time, say who you are and when you met, thank them, reaffirm interest, ask
-/// about the decision, restate one or two strengths. The voicemail says the same in a
-/// breath.
+/// Where the follow-up stands, as the words need it: whether the interviewer chose
+/// this time, whether a voicemail was left in this round, and the date they named.
+struct ScriptMoment {
+    /// The interviewer asked to be called back at this time.
+    let isCallback: Bool
+    /// The day a voicemail of this round was left, on the interviewer's calendar.
+    let voicemailDay: CalendarDate?
+    /// The decision date named: on the call that started this round, else at the interview.
+    let decisionBy: CalendarDate?
+    let zone: TimeZone
+
+    init(calls: [CallAttempt], interview: Interview, zone: TimeZone, state: FollowUpState, now: Date) {
+        self.zone = zone
+        // A reached call naming a decision date starts a new round (docs/rules.md §2.2).
+        let roundStart = calls.lastIndex { $0.outcome == .reached && $0.decisionBy != nil }
+        let round = roundStart.map { Array(calls[calls.index(after: $0)...]) } ?? calls
+        let last = calls.last
+        isCallback = last?.callbackAt != nil && (state == .due || state == .callbackScheduled || state == .overdue)
+        voicemailDay = round.last { $0.outcome == .voicemail }.map { CalendarDate.containing($0.at, in: zone) }
+        let named = roundStart.flatMap { calls[$0].decisionBy } ?? interview.decisionBy
+        decisionBy = named.flatMap { CalendarDate(iso: $0) }
+    }
+}
+
+/// The words of a follow-up, from the etiquette (docs/rules.md §2): say who you are and
+/// when you met, thank them, reaffirm interest, restate one or two strengths, then ask
+/// about the decision. The voicemail says the same in a breath; the email in writing.
 struct CallScript {
     let application: Application
     let interview: Interview
-    /// The interviewer's zone, in which "we spoke on Monday" is true.
-    let zone: TimeZone
+    let moment: ScriptMoment
     let caller: String?
+    let callerPhone: String?
 
     private static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -74,36 +143,77 @@ struct CallScript {
     private var name: String { caller ?? "[your name]" }
     private var greeting: String { interview.interviewer.map { "Hello \($0)" } ?? "Hello" }
 
-    private var interviewDay: String {
-        let date = CalendarDate.containing(interview.heldAt, in: zone)
-        return "\(Self.weekdays[date.weekday.rawValue - 1]), \(Self.months[date.month - 1]) \(date.day)"
+    private func spoken(_ date: CalendarDate) -> String {
+        "\(Self.weekdays[date.weekday.rawValue - 1]), \(Self.months[date.month - 1]) \(date.day)"
+    }
+
+    private var interviewDay: String { spoken(CalendarDate.containing(interview.heldAt, in: moment.zone)) }
+
+    private var thanks: String {
+        interview.thankedAt == nil
+            ? "Thank you again for taking the time to meet with me."
+            : "Thank you again for your time — I hope my note reached you."
+    }
+
+    private var strengths: String {
+        switch application.highlights.count {
+        case 0: "Restate one or two of your strongest qualifications for the role."
+        case 1: "As a reminder: \(application.highlights[0])."
+        default: "As a reminder: \(application.highlights[0]); and \(application.highlights[1])."
+        }
+    }
+
+    private var decisionQuestion: String {
+        guard let decision = moment.decisionBy else {
+            return "Have you reached a decision, or do you know when you expect to?"
+        }
+        return "You mentioned you expected to decide by \(spoken(decision)) — has a decision been made?"
     }
 
     var call: [String] {
         var lines = [
-            "\(greeting), this is \(name). Is now a good time for a quick call?",
+            moment.isCallback
+                ? "\(greeting), this is \(name) — you asked me to call back at this time."
+                : "\(greeting), this is \(name). Is now a good time for a quick call?",
             "We spoke on \(interviewDay) about the \(application.role) position at \(application.company).",
-            "Thank you again for taking the time to meet with me.",
-            "I'm still very interested in the role, and our conversation made me more so.",
-            "Have you reached a decision, or do you know when you expect to?",
         ]
-        switch application.highlights.count {
-        case 0:
-            lines.append("Restate one or two of your strongest qualifications for the role.")
-        case 1:
-            lines.append("As a reminder: \(application.highlights[0]).")
-        default:
-            lines.append("As a reminder: \(application.highlights[0]); and \(application.highlights[1]).")
-        }
-        lines.append("Thank you — I look forward to hearing from you.")
+        if let left = moment.voicemailDay { lines.append("I left you a voicemail on \(spoken(left)) and wanted to try once more.") }
+        lines += [
+            thanks,
+            "I'm still very interested in the role, and our conversation made me more so.",
+            strengths,
+            decisionQuestion,
+            "Thank you — I look forward to hearing from you.",
+        ]
         return lines
     }
 
     var voicemail: [String] {
-        [
-            "\(greeting), this is \(name). We spoke on \(interviewDay) about the \(application.role) position at \(application.company).",
+        var lines = ["\(greeting), this is \(name). We spoke on \(interviewDay) about the \(application.role) position at \(application.company)."]
+        if let left = moment.voicemailDay { lines.append("I left a message on \(spoken(left)) and am trying once more.") }
+        lines += [
             "Thank you again for your time; I remain very interested in the role and would love to hear where things stand.",
-            "You can reach me at [your number]. Thanks, and have a good day.",
+            "You can reach me at \(callerPhone ?? "[your number]"). Thanks, and have a good day.",
+        ]
+        return lines
+    }
+
+    var emailSubject: String {
+        "Following up: \(application.role) interview on \(interviewDay)"
+    }
+
+    var email: [String] {
+        [
+            "\(interview.interviewer.map { "Dear \($0)," } ?? "Hello,")",
+            "",
+            "We spoke on \(interviewDay) about the \(application.role) position at \(application.company). " + thanks,
+            "I'm still very interested in the role. " + (application.highlights.isEmpty
+                ? "[One or two of your strongest qualifications for the role.]"
+                : application.highlights.prefix(2).joined(separator: "; ") + "."),
+            decisionQuestion,
+            "",
+            "Best regards,",
+            name + (callerPhone.map { "\n\($0)" } ?? ""),
         ]
     }
 }

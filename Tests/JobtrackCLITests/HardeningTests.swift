@@ -117,7 +117,7 @@ struct HardeningTests {
                 "\(outcome)")
     }
 
-    @Test("script after two unanswered tries says first that no call is due")
+    @Test("script after two unanswered tries says why there is no call, and gives no script")
     func scriptWhenNoCallIsDue() throws {
         let sandbox = try Sandbox()
         try sandbox.add()
@@ -125,7 +125,6 @@ struct HardeningTests {
         try sandbox.ok(["voicemail", "1", "--at", "2026-12-02T09:00"], now: "2026-12-02T09:30:00-05:00")
         try sandbox.ok(["voicemail", "1", "--at", "2026-12-03T09:00"], now: "2026-12-03T09:30:00-05:00")
         let script = try sandbox.ok(["script", "1"], now: "2026-12-03T10:00:00-05:00")
-        let first = try #require(script.stdout.split(separator: "\n").first)
-        #expect(first.hasPrefix("No call is due: Tried twice with no answer: stop calling"), "\(script)")
+        #expect(script.stdout == "No follow-up to make: Tried twice with no answer: stop calling.\n", "\(script)")
     }
 }
