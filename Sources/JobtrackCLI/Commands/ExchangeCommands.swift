@@ -82,9 +82,10 @@ extension Jobtrack {
             let interviews: Int
             let calls: Int
             let settingsRestored: Bool
+            let skipped: Int
 
             enum CodingKeys: String, CodingKey {
-                case applications, interviews, calls, settingsRestored = "settings_restored"
+                case applications, interviews, calls, settingsRestored = "settings_restored", skipped
             }
         }
 
@@ -99,7 +100,7 @@ extension Jobtrack {
             if global.json {
                 try Output(tracker, json: true).json(Report(
                     applications: result.applicationIDs, interviews: result.interviews, calls: result.calls,
-                    settingsRestored: result.settingsRestored))
+                    settingsRestored: result.settingsRestored, skipped: result.skipped))
                 return
             }
             let count = result.applicationIDs.count
@@ -111,6 +112,7 @@ extension Jobtrack {
             if let first = result.applicationIDs.first, let last = result.applicationIDs.last {
                 line += first == last ? " as #\(first)" : " as #\(first)–#\(last)"
             }
+            if result.skipped > 0 { line += "; skipped \(result.skipped) already here" }
             if result.fileHadSettings {
                 line += result.settingsRestored ? "; settings restored" : "; the settings already set were kept"
             }
