@@ -121,7 +121,7 @@ public struct Repository {
         try insertHighlights(of: id, highlights)
     }
 
-    private func insertHighlights(of id: Int64, _ highlights: [String]) throws {
+    func insertHighlights(of id: Int64, _ highlights: [String]) throws {
         for (position, text) in highlights.enumerated() {
             try database.execute(
                 "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", [id, position, text])
@@ -286,7 +286,7 @@ public struct Repository {
 
     /// Inserts one row whose parent must exist: the foreign key decides, and its
     /// failure is reported as the missing parent rather than as SQLite's words.
-    private func insert(_ sql: String, _ arguments: [any SQLBindable], missingParent: StoreError) throws {
+    func insert(_ sql: String, _ arguments: [any SQLBindable], missingParent: StoreError) throws {
         do {
             try database.execute(sql, arguments)
         } catch let error as SQLiteError where error.code == .constraintForeignKey {

@@ -25,6 +25,7 @@ public struct Jobtrack: ParsableCommand {
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
             Interview.self, Call.self, Voicemail.self, Thanks.self,
             Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
+            EditInterview.self, EditCall.self, DeleteInterview.self, DeleteCall.self,
             Undo.self, Log.self,
         ],
         defaultSubcommand: Today.self)

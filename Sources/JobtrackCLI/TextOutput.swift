@@ -232,7 +232,7 @@ struct TextRenderer {
         for item in entry.history.interviews {
             let interview = item.interview
             let zone = tracker.zone(named: interview.tz)
-            var header = "  interview   \(TimeText.iso8601(interview.heldAt, in: zone)) (\(interview.tz))"
+            var header = "  interview \(interview.id)  \(moment(interview.heldAt, their: zone))"
             if let interviewer = interview.interviewer { header += " with \(interviewer)" }
             lines.append(header)
             lines.append("    phone       \(interview.phone ?? "none given")")
@@ -241,8 +241,9 @@ struct TextRenderer {
             if interview.afterHoursOK { lines.append("    after hours ok") }
             if let notes = interview.notes { lines.append("    notes       \(notes)") }
             for call in item.calls {
-                var text = "    call        \(TimeText.iso8601(call.at, in: zone)) \(call.outcome.rawValue) on \(call.number)"
-                if let callback = call.callbackAt { text += ", call back \(TimeText.iso8601(callback, in: zone))" }
+                var text = "    call \(call.id)  \(moment(call.at, their: zone)) \(call.outcome.rawValue)"
+                if let number = call.number { text += " on \(number)" }
+                if let callback = call.callbackAt { text += ", call back \(moment(callback, their: zone))" }
                 if let notes = call.notes { text += " — \(notes)" }
                 lines.append(text)
             }

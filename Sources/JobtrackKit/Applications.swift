@@ -44,17 +44,27 @@ public struct ApplicationEdit: Sendable {
     public var isEmpty: Bool { company == nil && role == nil && appliedOn == nil && url == nil && notes == nil }
 }
 
+/// What `add` did: the application as it now stands, and the warnings about it.
+public struct AddedApplication: Sendable {
+    public let entry: AgendaEntry
+    public let warnings: [String]
+
+    public var application: Application { entry.application }
+}
+
 extension Tracker {
-    /// Logs a new application and returns it as it now stands.
-    public func add(_ new: NewApplication) throws -> AgendaEntry {
+    /// Logs a new application; returns it as it now stands, with the etiquette's
+    /// warnings about it (Warnings.swift).
+    public func add(_ new: NewApplication) throws -> AddedApplication {
         let appliedOn = try (new.appliedOn ?? .relative(days: 0)).resolve(today: today(in: userZone))
-        let application = try change("add") {
+        let (application, warnings) = try change("add") {
+            let warnings = try addWarnings(company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn)
             let application = try repository.insertApplication(
                 company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
                 notes: new.notes?.nilIfEmpty, highlights: new.highlights, now: now)
-            return (application, "added \(label(application)) — \(application.role)")
+            return ((application, warnings), "added \(label(application)) — \(application.role)")
         }
-        return try entry(for: application.id)
+        return AddedApplication(entry: try entry(for: application.id), warnings: warnings)
     }
 
     /// Every application (with `status`, only those; with `search`, only those whose

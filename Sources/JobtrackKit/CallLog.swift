@@ -119,6 +119,7 @@ extension Tracker {
             try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)
             let decision = try call.decisionBy?.resolve(today: today(in: userZone))
             try CallLogRules.checkDecision(decision, callAt: at, in: zone)
+            warnings += try callWarnings(at: at, interviewID: interview.id, in: entry.history)
             if entry.assessment.state == .triedTwice {
                 let tries = entry.assessment.unansweredAttempts
                 warnings.append(

@@ -54,15 +54,21 @@ enum InterviewRules {
 
 extension Tracker {
     /// Logs an interview; an application still `applied` moves to `interviewing`.
-    /// Returns the application as it now stands and the interview as stored.
-    public func logInterview(_ id: Int64, _ new: NewInterview) throws -> (entry: AgendaEntry, interview: Interview) {
+    /// Returns the application as it now stands, the interview as stored, and the
+    /// etiquette's warnings about it (Warnings.swift).
+    public func logInterview(_ id: Int64, _ new: NewInterview) throws
+        -> (entry: AgendaEntry, interview: Interview, warnings: [String])
+    {
         let zone = new.timeZone ?? userZone
         let country = try new.country.map { code throws(Refusal) in try InterviewRules.country(code) }
         let heldAt = try new.at.resolve(now: now, user: userZone, their: zone)
         let decision = try new.decisionBy?.resolve(today: today(in: userZone))
         try InterviewRules.checkDecision(decision, heldAt: heldAt, in: zone)
+        var warnings: [String] = []
         let interview = try change("interview") {
             var application = try repository.application(id)
+            try DuplicateRules.checkInterview(heldAt, among: try repository.interviews(of: id), zone: self.zone(named:))
+            warnings = interviewWarnings(heldAt: heldAt, application: application, logging: true)
             let interview = try repository.insertInterview(
                 applicationID: id, heldAt: heldAt, tz: zone.identifier, country: country, interviewer: new.interviewer,
                 phone: new.phone,
@@ -74,6 +80,6 @@ extension Tracker {
             }
             return (interview, "interview logged for \(label(application)) on \(moment(interview.heldAt))")
         }
-        return (try entry(for: id), interview)
+        return (try entry(for: id), interview, warnings)
     }
 }

@@ -31,6 +31,12 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case offsetAndClock(String)
     case theirWithoutInterview
     case skippedTime(day: String, zone: String, from: String, to: String)
+    case nothingToMend(record: String, options: String)
+    case deleteInterviewNeedsYes(interview: Int64, application: Int64, at: String, calls: Int)
+    case deleteCallNeedsYes(call: Int64, application: Int64, at: String, outcome: String)
+    case duplicateInterview(interview: Int64, application: Int64, at: String)
+    case callBeforeMovedInterview(call: Int64, at: String, interview: String)
+    case phoneNeededByCalls(interview: Int64, calls: Int)
 
     public var description: String {
         switch self {
@@ -88,6 +94,21 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "`their` reads a time on the interviewer's clock, and there is no interview here to read it by"
         case .skippedTime(let day, let zone, let from, let to):
             return "that time does not exist on \(day) in \(zone): the clocks jump from \(from) to \(to); give a time after \(to)"
+        case .nothingToMend(let record, let options):
+            return "nothing to edit: give at least one of \(options) for \(record)"
+        case .deleteInterviewNeedsYes(let interview, let application, let at, let calls):
+            let with = calls == 0 ? "" : calls == 1 ? " and its call" : " and its \(calls) calls"
+            return "deleting interview \(interview) of #\(application) at \(at) removes it\(with); add --yes to confirm"
+        case .deleteCallNeedsYes(let call, let application, let at, let outcome):
+            return "deleting call \(call) of #\(application) (\(outcome) at \(at)) removes it; add --yes to confirm"
+        case .duplicateInterview(let interview, let application, let at):
+            return "interview \(interview) of #\(application) is already at \(at); mend it with `jobtrack edit-interview \(interview)`"
+        case .callBeforeMovedInterview(let call, let at, let interview):
+            return "call \(call) at \(at) would then be before the interview at \(interview); "
+                + "mend it first with `jobtrack edit-call \(call)` or `jobtrack delete-call \(call) --yes`"
+        case .phoneNeededByCalls(let interview, let calls):
+            return "interview \(interview) has \(calls == 1 ? "a call" : "\(calls) calls") dialled on its number; "
+                + "the number cannot be cleared while they stand (see `jobtrack delete-call`)"
         case .badStoredValue(let row, let column, let value):
             return "the database holds a value jobtrack cannot read: \(row), \(column) = \"\(value)\""
         }

@@ -231,18 +231,18 @@ struct InterviewAndCallTests {
         #expect(entry["phone"] == .string(danaPhone))
     }
 
-    @Test("of two interviews at the same instant, the later-logged one counts")
+    @Test("(v2) a second interview at the same instant is refused, naming the first to mend instead")
     func sameInstantInterviews() throws {
         let sandbox = try Sandbox()
         try sandbox.add()
         try sandbox.interview(1, phone: "646-555-0199", with: "Sam Lee")
-        try sandbox.interview(1, phone: danaPhone, with: "Dana Reyes")
+        try sandbox.expectRefusal(
+            ["interview", "1", "--at", mondayInterview, "--with", "Dana Reyes", "--phone", danaPhone],
+            mentioning: ["interview 1 of #1", "jobtrack edit-interview 1"])
+        try sandbox.ok(["edit-interview", "1", "--with", "Dana Reyes", "--phone", danaPhone])
         let entry = try sandbox.agendaEntry(1)
         #expect(entry["interviewer"] == .string("Dana Reyes"))
         #expect(entry["phone"] == .string(danaPhone))
-        let application = try sandbox.json(["call", "1", "--outcome", "reached"])
-        let dana = try #require(application["interviews"]?.array?.first { $0["id"] == .int(2) })
-        #expect(dana["calls"]?.array?.count == 1)
     }
 
     @Test("of two calls at the same instant, the later-logged one counts")

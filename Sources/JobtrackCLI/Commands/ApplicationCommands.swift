@@ -35,8 +35,10 @@ extension Jobtrack {
 
         func run() throws {
             let tracker = try global.tracker()
-            let entry = try tracker.add(NewApplication(
+            let added = try tracker.add(NewApplication(
                 company: company, role: role, appliedOn: appliedOn, url: url, notes: note, highlights: highlights))
+            StandardStreams.warn(added.warnings)
+            let entry = added.entry
             let application = entry.application
             try Output(tracker, json: global.json).report(
                 entry, "Added #\(application.id) \(application.company) — \(application.role), applied \(application.appliedOn).")

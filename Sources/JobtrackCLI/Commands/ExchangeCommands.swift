@@ -62,9 +62,10 @@ extension Jobtrack {
             commandName: "import",
             abstract: "Read records from a JSON export or a CSV of applications, all or nothing.",
             discussion: """
-                Records are added to those already there. Into a database with no applications, \
-                a JSON export's settings are restored too; otherwise the settings already set are \
-                kept. Every record is checked as the commands check it; the first bad one is named \
+                Into a database with no applications, a JSON export is restored: its ids and its \
+                settings are kept. Otherwise records are added with new ids, the settings already \
+                set are kept, and an application identical to one already there (company, role, \
+                applied_on, interview times) is skipped and counted. Every record is checked as the commands check it; the first bad one is named \
                 (applications[3].interviews[0].phone, or line 4, column role) and nothing is \
                 imported. Without --format, a .csv file is read as CSV, anything else as JSON.
                 """)
@@ -82,9 +83,10 @@ extension Jobtrack {
             let interviews: Int
             let calls: Int
             let settingsRestored: Bool
+            let skipped: Int
 
             enum CodingKeys: String, CodingKey {
-                case applications, interviews, calls, settingsRestored = "settings_restored"
+                case applications, interviews, calls, settingsRestored = "settings_restored", skipped
             }
         }
 
@@ -99,7 +101,7 @@ extension Jobtrack {
             if global.json {
                 try Output(tracker, json: true).json(Report(
                     applications: result.applicationIDs, interviews: result.interviews, calls: result.calls,
-                    settingsRestored: result.settingsRestored))
+                    settingsRestored: result.settingsRestored, skipped: result.skipped))
                 return
             }
             let count = result.applicationIDs.count
@@ -111,6 +113,7 @@ extension Jobtrack {
             if let first = result.applicationIDs.first, let last = result.applicationIDs.last {
                 line += first == last ? " as #\(first)" : " as #\(first)–#\(last)"
             }
+            if result.skipped > 0 { line += "; skipped \(result.skipped) already here" }
             if result.fileHadSettings {
                 line += result.settingsRestored ? "; settings restored" : "; the settings already set were kept"
             }

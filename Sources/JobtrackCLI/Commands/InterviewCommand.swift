@@ -56,9 +56,10 @@ extension Jobtrack {
 
         func run() throws {
             let tracker = try global.tracker()
-            let (entry, interview) = try tracker.logInterview(id, NewInterview(
+            let (entry, interview, warnings) = try tracker.logInterview(id, NewInterview(
                 at: at, interviewer: interviewer, phone: phone, timeZone: tz, country: country, decisionBy: decisionBy,
                 afterHoursOK: afterHoursOk, busy: busy, notes: note))
+            StandardStreams.warn(warnings)
             let who = interviewer.map { " with \($0)" } ?? ""
             let output = Output(tracker, json: global.json)
             let when = output.text.moment(interview.heldAt, their: tracker.zone(named: interview.tz))

@@ -44,6 +44,8 @@ public struct ImportSummary: Sendable {
     public let settingsRestored: Bool
     /// Whether the file carried settings at all (a CSV file never does).
     public let fileHadSettings: Bool
+    /// Applications left out as identical to one already there.
+    public let skipped: Int
 }
 
 extension Tracker {
@@ -86,7 +88,8 @@ extension Tracker {
         }
         return ImportSummary(
             applicationIDs: result.applicationIDs, interviews: result.interviews, calls: result.calls,
-            settingsRestored: result.settingsRestored, fileHadSettings: !(batch.settings ?? [:]).isEmpty)
+            settingsRestored: result.settingsRestored, fileHadSettings: !(batch.settings ?? [:]).isEmpty,
+            skipped: result.skipped)
     }
 
     /// An online copy of the database to a new file; never overwrites one.

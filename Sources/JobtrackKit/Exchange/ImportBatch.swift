@@ -7,6 +7,8 @@ import JobStore
 /// until `write` runs.
 struct ImportBatch {
     struct Call {
+        /// The id the export gave it, kept by a restore.
+        var id: Int64?
         var at: Date
         var outcome: CallAttempt.Outcome
         var callbackAt: Date?
@@ -16,6 +18,7 @@ struct ImportBatch {
     }
 
     struct Interview {
+        var id: Int64?
         var heldAt: Date
         var tz: String
         var country: String?
@@ -30,6 +33,7 @@ struct ImportBatch {
     }
 
     struct Application {
+        var id: Int64?
         var company: String
         var role: String
         var status: JobStore.Application.Status
@@ -57,40 +61,63 @@ struct ImportBatch {
         var calls = 0
         /// Whether the file's settings were written: only into a database with no applications.
         var settingsRestored = false
+        /// Applications left out as identical to one already there.
+        var skipped = 0
+    }
+
+    /// Every record carries the id it was exported with: a restore keeps them.
+    var carriesIDs: Bool {
+        applications.allSatisfy { application in
+            application.id != nil && application.interviews.allSatisfy { interview in
+                interview.id != nil && interview.calls.allSatisfy { $0.id != nil }
+            }
+        }
     }
 
     /// Writes everything in one transaction: all of it, or on any error none of it.
-    /// Into a database with no applications the file's settings are restored too;
-    /// into one that has some, the settings already there are kept.
+    /// Into a database with no applications it is a restore: the file's settings are
+    /// written too, and records keep the ids the file gives them (when it gives every
+    /// one). Into one that has some, the settings already there are kept, records get
+    /// new ids, and an application identical to one already there is skipped
+    /// (docs/commands.md §3, "Everyday use": duplicates).
     func write(to repository: Repository, now: Date, progress: () -> Void) throws -> Result {
         try repository.database.write {
             var result = Result()
-            if try repository.applicationCount() == 0, let settings {
+            let isEmpty = try repository.applicationCount() == 0
+            if isEmpty, let settings {
                 for key in settings.keys.sorted() {
                     try repository.setSetting(key, to: settings[key]!)
                 }
                 result.settingsRestored = !settings.isEmpty
             }
+            let restore = isEmpty && carriesIDs
+            let present = isEmpty ? [] : Set(try repository.histories(.all, withHighlights: false).map(Identity.init))
             for application in applications {
+                if present.contains(Identity(application)) {
+                    result.skipped += 1
+                    let records = 1 + application.interviews.reduce(0) { $0 + 1 + $1.calls.count }
+                    for _ in 0..<records { progress() }
+                    continue
+                }
                 let stored = try repository.insertApplication(
-                    company: application.company, role: application.role, status: application.status,
-                    appliedOn: application.appliedOn, url: application.url, notes: application.notes,
-                    highlights: application.highlights, now: now)
+                    id: restore ? application.id : nil, company: application.company, role: application.role,
+                    status: application.status, appliedOn: application.appliedOn, url: application.url,
+                    notes: application.notes, highlights: application.highlights, now: now)
                 result.applicationIDs.append(stored.id)
                 progress()
                 for interview in application.interviews {
                     let storedInterview = try repository.insertInterview(
-                        applicationID: stored.id, heldAt: interview.heldAt, tz: interview.tz, country: interview.country,
-                        interviewer: interview.interviewer, phone: interview.phone, decisionBy: interview.decisionBy,
-                        afterHoursOK: interview.afterHoursOK, busy: interview.busy, thankedAt: interview.thankedAt,
-                        notes: interview.notes)
+                        id: restore ? interview.id : nil, applicationID: stored.id, heldAt: interview.heldAt,
+                        tz: interview.tz, country: interview.country, interviewer: interview.interviewer,
+                        phone: interview.phone, decisionBy: interview.decisionBy, afterHoursOK: interview.afterHoursOK,
+                        busy: interview.busy, thankedAt: interview.thankedAt, notes: interview.notes)
                     result.interviews += 1
                     progress()
                     for call in interview.calls {
                         try repository.insertCall(
-                            interviewID: storedInterview.id, at: call.at, outcome: call.outcome,
-                            callbackAt: call.callbackAt, decisionBy: call.decisionBy, number: call.number,
-                            notes: call.notes)
+                            id: restore ? call.id : nil, interviewID: storedInterview.id, at: call.at,
+                            outcome: call.outcome, callbackAt: call.callbackAt, decisionBy: call.decisionBy,
+                            number: call.number, notes: call.notes)
                         result.calls += 1
                         progress()
                     }
@@ -98,6 +125,29 @@ struct ImportBatch {
             }
             return result
         }
+    }
+}
+
+/// What makes two applications the same one logged twice: company, role, applied_on
+/// and the instants of their interviews.
+private struct Identity: Hashable {
+    let company: String
+    let role: String
+    let appliedOn: String
+    let interviews: [Date]
+
+    init(_ application: ImportBatch.Application) {
+        company = application.company
+        role = application.role
+        appliedOn = application.appliedOn
+        interviews = application.interviews.map(\.heldAt.wholeSeconds).sorted()
+    }
+
+    init(_ history: ApplicationHistory) {
+        company = history.application.company
+        role = history.application.role
+        appliedOn = history.application.appliedOn
+        interviews = history.interviews.map(\.interview.heldAt).sorted()
     }
 }
 

@@ -112,6 +112,15 @@ private struct Fields {
         }
     }
 
+    /// A record's id as an export writes it: a positive whole number, or null/absent.
+    func id() throws(FieldProblem) -> Int64? {
+        switch members["id"] {
+        case nil, .null?: return nil
+        case .integer(let value)? where value > 0: return value
+        case let other?: throw FieldProblem(position: position("id"), reason: "expected a positive whole number, got \(other.text)")
+        }
+    }
+
     func strings(_ key: String) throws(FieldProblem) -> [String] {
         var values: [String] = []
         for (index, item) in try array(key).enumerated() {
@@ -159,8 +168,11 @@ struct JSONImport {
         let document = try Fields(root, path: "", allowed: ["format", "version", "settings", "applications"])
         var batch = ImportBatch()
         batch.settings = try settings(members["settings"] ?? .object([:]))
+        var ids = RecordIDs()
         for (index, item) in try document.array("applications").enumerated() {
-            batch.applications.append(try application(item, path: "applications[\(index)]"))
+            let application = try application(item, path: "applications[\(index)]")
+            try ids.check(application, path: "applications[\(index)]")
+            batch.applications.append(application)
         }
         return batch
     }
@@ -210,7 +222,7 @@ struct JSONImport {
             interviews.append(try interview(item, path: "\(fields.position("interviews"))[\(index)]"))
         }
         return ImportBatch.Application(
-            company: company, role: role, status: status, appliedOn: appliedOn.iso, url: try fields.string("url"),
+            id: try fields.id(), company: company, role: role, status: status, appliedOn: appliedOn.iso, url: try fields.string("url"),
             notes: try fields.string("notes"), highlights: highlights, interviews: interviews)
     }
 
@@ -259,7 +271,7 @@ struct JSONImport {
             }
         }
         return ImportBatch.Interview(
-            heldAt: heldAt, tz: zone.identifier, country: country, interviewer: interviewer, phone: phone,
+            id: try fields.id(), heldAt: heldAt, tz: zone.identifier, country: country, interviewer: interviewer, phone: phone,
             decisionBy: decisionBy?.iso, afterHoursOK: try fields.bool("after_hours_ok") ?? false, busy: busy,
             thankedAt: thankedAt, notes: try fields.string("notes"), calls: calls)
     }
@@ -302,7 +314,33 @@ struct JSONImport {
             throw FieldProblem(position: fields.position(field), reason: error.description)
         }
         return ImportBatch.Call(
-            at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy?.iso, number: number,
+            id: try fields.id(), at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy?.iso, number: number,
             notes: try fields.string("notes"))
+    }
+}
+
+/// The ids a document gives, each record's at most once: a restore keeps them.
+private struct RecordIDs {
+    var applications: [Int64: String] = [:]
+    var interviews: [Int64: String] = [:]
+    var calls: [Int64: String] = [:]
+
+    mutating func check(_ application: ImportBatch.Application, path: String) throws(FieldProblem) {
+        try Self.claim(application.id, path, in: &applications)
+        for (index, interview) in application.interviews.enumerated() {
+            let interviewPath = "\(path).interviews[\(index)]"
+            try Self.claim(interview.id, interviewPath, in: &interviews)
+            for (callIndex, call) in interview.calls.enumerated() {
+                try Self.claim(call.id, "\(interviewPath).calls[\(callIndex)]", in: &calls)
+            }
+        }
+    }
+
+    private static func claim(_ id: Int64?, _ path: String, in seen: inout [Int64: String]) throws(FieldProblem) {
+        guard let id else { return }
+        if let first = seen[id] {
+            throw FieldProblem(position: path + ".id", reason: "id \(id) is already the id of \(first)")
+        }
+        seen[id] = path
     }
 }
