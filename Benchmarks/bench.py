@@ -336,7 +336,7 @@ def write_results(path, about, sizes, results, taskwarrior, counts, instructions
     lines += ["* %s: %s" % pair for pair in about]
     lines += ["", "## Data", "",
               "Synthetic applications (`Benchmarks/synthetic.py`, seeded) imported through `jobtrack import`; "
-              "states spread over all of SPEC §2 at now = %s." % NOW, "",
+              "states spread over all of docs/rules.md §2 at now = %s." % NOW, "",
               "| applications | interviews | calls | today lists | states |", "|---:|---:|---:|---:|---|"]
     for size in sizes:
         c = counts[size]

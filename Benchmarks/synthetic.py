@@ -1,9 +1,9 @@
-"""Synthetic jobtrack data: import documents (SPEC §3 JSON) and Taskwarrior tasks.
+"""Synthetic jobtrack data: import documents (docs/commands.md §3 JSON) and Taskwarrior tasks.
 
 Used by Benchmarks/bench.py and by the fault tests (Tests/faults/faults.py). Python 3
 standard library only. Everything is seeded, so the same arguments give the same file.
 
-Every application is built to land in one follow-up state of SPEC §2 at NOW, spread over
+Every application is built to land in one follow-up state of docs/rules.md §2 at NOW, spread over
 all of them (closed, not_interviewed, callback_scheduled, due, overdue, followed_up,
 tried_twice, awaiting_reply, too_soon, waiting_on_decision, no_number). All but the
 not_interviewed share have one or two interviews and zero to three call attempts.
@@ -137,7 +137,7 @@ def application(index, rng):
 
 
 def document(count, seed=1):
-    """The SPEC §3 import document with `count` applications."""
+    """The docs/commands.md §3 import document with `count` applications."""
     rng = random.Random(seed)
     apps = []
     for index in range(1, count + 1):

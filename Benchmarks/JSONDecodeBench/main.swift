@@ -1,7 +1,7 @@
 import Foundation
 import JSONText
 
-// Reads a jobtrack export (SPEC §3) one of three ways, so that `make bench` can weigh
+// Reads a jobtrack export (docs/commands.md §3) one of three ways, so that `make bench` can weigh
 // the hand-written byte parser against a typed `Decodable` import on the same file:
 //
 //   json-decode-bench parser FILE        JSONParser.parse into a JSONValue tree

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes `Encodable` values as JSON, indented two spaces, keys in the order each
-/// `encode(to:)` gives them (SPEC §3's order, not alphabetical).
+/// `encode(to:)` gives them (docs/commands.md §3's order, not alphabetical).
 ///
 /// Foundation's `JSONEncoder` first builds a tree of boxed values and was a third of
 /// `today --json` at 10,000 applications (bench/results.md); this writes bytes as the

@@ -15,7 +15,7 @@ public final class Database {
 
     public let path: String
     /// The copy taken before this opening upgraded the database's schema, if it held
-    /// records (SPEC §4); nil when nothing was migrated or there was nothing to keep.
+    /// records (docs/files.md §4); nil when nothing was migrated or there was nothing to keep.
     /// The store prints nothing: the caller says so in one line on stderr.
     public private(set) var upgradeBackup: UpgradeBackup?
     let connection: OpaquePointer

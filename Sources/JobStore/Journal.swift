@@ -1,6 +1,6 @@
 import Foundation
 
-/// One entry of the change journal behind `undo` and `log` (SPEC §3, "(v2) Undo and the
+/// One entry of the change journal behind `undo` and `log` (docs/commands.md §3, "(v2) Undo and the
 /// log"): a command that changed records or settings, when, and what it did in words.
 public struct Change: Sendable, Equatable, Hashable {
     public let id: Int64

@@ -27,7 +27,7 @@ public struct Migration: Sendable, Equatable {
 
 /// Applies migrations once each, in order, with foreign keys checked after each, and
 /// records each with its checksum. All that are pending run in one transaction: a
-/// failure in any of them leaves the database exactly as it was (SPEC §4). A database
+/// failure in any of them leaves the database exactly as it was (docs/files.md §4). A database
 /// that records a migration this build does not know, or one whose text has changed
 /// since, is refused before anything is written.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A job application as stored (SPEC §1). Dates are `YYYY-MM-DD` text, checked by the schema.
+/// A job application as stored (docs/rules.md §1). Dates are `YYYY-MM-DD` text, checked by the schema.
 public struct Application: Sendable, Equatable, Identifiable {
     /// Where the application stands. All but the first two are closed: no more
     /// follow-up calls (docs/rules.md §1.2).

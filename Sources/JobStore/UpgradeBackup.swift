@@ -1,4 +1,4 @@
-/// The copy of a database that a newer jobtrack took before it migrated it (SPEC §4):
+/// The copy of a database that a newer jobtrack took before it migrated it (docs/files.md §4):
 /// `<file>.v<old schema version>.bak` beside the database, 0600, made with SQLite's
 /// online backup. The store only takes it; the caller says so, in one line on stderr.
 public struct UpgradeBackup: Sendable, Equatable {

@@ -137,9 +137,9 @@ final class Collected<Element>: @unchecked Sendable {
 }
 
 /// The standard *now* of the tests: Wednesday 2026-12-02, 10:30 in New York, two
-/// days after the Monday interview of SPEC §2's worked examples.
+/// days after the Monday interview of docs/rules.md §2's worked examples.
 let wednesdayMorning = "2026-12-02T10:30:00-05:00"
-/// The Monday interview of SPEC §2 (read in the interview's zone).
+/// The Monday interview of docs/rules.md §2 (read in the interview's zone).
 let mondayInterview = "2026-11-30T10:00"
 /// The number Dana Reyes gave.
 let danaPhone = "212-555-0100"
@@ -259,7 +259,7 @@ final class Sandbox: Sendable {
         return outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Runs a command that must be refused (SPEC §4): non-zero exit, exactly one
+    /// Runs a command that must be refused (docs/files.md §4): non-zero exit, exactly one
     /// non-empty line on stderr, nothing on stdout, and the database exactly as it was.
     @discardableResult
     func expectRefusal(_ arguments: [String], now: String? = nil, environment: [String: String?] = [:],
@@ -331,5 +331,5 @@ func expectRefused(_ outcome: Outcome, mentioning fragments: [String] = [],
     }
 }
 
-/// The digits of a phone number, which is how numbers are compared (SPEC §3).
+/// The digits of a phone number, which is how numbers are compared (docs/commands.md §3).
 func digits(_ text: String) -> String { text.filter(\.isASCII).filter(\.isNumber) }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One row of SPEC §2's worked examples, built with the real commands: `add`, then
+/// One row of docs/rules.md §2's worked examples, built with the real commands: `add`, then
 /// `interview 1 --at … --with "Dana Reyes" --phone … --tz America/New_York`, then the
 /// events, each run at the example's *now*; then `agenda --json` at that *now*.
 struct CLIWorkedExample: Sendable, CustomTestStringConvertible {
@@ -64,7 +64,7 @@ struct CLIWorkedExample: Sendable, CustomTestStringConvertible {
     }
 }
 
-@Suite("SPEC §2 worked examples through agenda --json")
+@Suite("docs/rules.md §2 worked examples through agenda --json")
 struct WorkedExampleTests {
     @Test("rule 7: call two or three business days after the interview", arguments: [
         CLIWorkedExample("too soon the day after a Monday interview", now: "2026-12-01T12:00:00-05:00",

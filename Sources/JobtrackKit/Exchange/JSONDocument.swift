@@ -3,7 +3,7 @@ import Foundation
 import JSONText
 import JobStore
 
-/// The export document of SPEC §3: `{"format": "jobtrack", "version": 1, "settings":
+/// The export document of docs/commands.md §3: `{"format": "jobtrack", "version": 1, "settings":
 /// {…}, "applications": [application objects without follow_up]}`.
 struct ExportDocument: Encodable {
     static let format = "jobtrack"
