@@ -24,7 +24,8 @@ public struct Jobtrack: ParsableCommand {
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
             Interview.self, Call.self, Voicemail.self, Thanks.self,
-            Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
+            Today.self, Agenda.self, Script.self, StatsCommand.self, ReportCommand.self, Config.self, Export.self, Import.self,
+            Backup.self,
         ],
         defaultSubcommand: Today.self)
 
