@@ -17,7 +17,7 @@ extension Jobtrack {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("Count only applications applied on or after this date.", valueName: "date"),
+        @Option(parsing: .unconditional, help: ArgumentHelp("Count only applications applied on or after this date.", valueName: "date"),
                 transform: DateInput.parse)
         var since: DateInput?
 
