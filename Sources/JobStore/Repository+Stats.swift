@@ -50,7 +50,8 @@ extension Repository {
                 "SELECT a.id, a.company, a.status, a.applied_on FROM applications a WHERE \(filter) ORDER BY a.id",
                 sinceArgument
             ) { row in
-                StatsRows.ApplicationRow(id: row.int64(0), company: row.string(1), status: row.string(2), appliedOn: row.string(3))
+                StatsRows.ApplicationRow(
+                    id: row.int64(0), company: row.string(1), status: row.string(2), appliedOn: row.string(3))
             }
             let interviews = try database.fetchAll(
                 """

@@ -28,7 +28,9 @@ extension TextRenderer {
     func stats(_ stats: Stats) -> String {
         var lines: [String] = []
         let applications = stats.applications == 1 ? "1 application" : "\(stats.applications) applications"
-        lines.append(style.bold("Your search: \(applications)" + (stats.since.map { " since \($0.shortText) \($0.year)" } ?? "")))
+        lines.append(
+            style.bold("Your search: \(applications)" + (stats.since.map { " since \($0.shortText) \($0.year)" } ?? ""))
+        )
         lines.append("")
         lines.append(style.bold("Pipeline"))
         lines += chart(stats.byStatus.map { ($0.status, $0.count) })
@@ -49,7 +51,9 @@ extension TextRenderer {
         lines += chart(stats.callsByOutcome.map { ($0.outcome, $0.count) })
         guard !stats.companies.isEmpty else {
             lines.append("")
-            lines.append("No applications" + (stats.since == nil ? " yet. Add one with `jobtrack add <company> <role>`." : " in that time."))
+            lines.append(
+                "No applications"
+                    + (stats.since == nil ? " yet. Add one with `jobtrack add <company> <role>`." : " in that time."))
             return lines.joined(separator: "\n")
         }
         lines.append("")

@@ -127,7 +127,8 @@ extension Tracker {
         var companies: [String: Stats.Company] = [:]
         for (index, application) in rows.applications.enumerated() {
             let key = application.company
-            var company = companies[key]
+            var company =
+                companies[key]
                 ?? Stats.Company(company: key, applications: 0, interviews: 0, calls: 0, lastActivity: latest[index])
             company.applications += 1
             company.interviews += interviewCounts[index]

@@ -24,7 +24,8 @@ private func reportSearch() throws -> Sandbox {
 
 /// The headless browser the test needs: Debian's `chromium` (CI's .ci/run installs it).
 private func browser() throws -> URL {
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    let folders =
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         + ["/usr/bin", "/usr/local/bin", "/snap/bin"]
     for name in ["chromium", "chromium-headless-shell", "chromium-browser", "google-chrome"] {
         for folder in folders {
@@ -35,15 +36,18 @@ private func browser() throws -> URL {
     let missing: URL? = nil
     return try #require(
         missing,
-        "the report test needs a real browser and found none: install Debian's chromium (`apt-get install -y chromium`), as .ci/run does")
+        "the report test needs a real browser and found none: install Debian's chromium (`apt-get install -y chromium`), as .ci/run does"
+    )
 }
 
 /// Runs the browser headless on `page` with `arguments`; it runs as root in CI, hence no sandbox.
 private func runBrowser(_ arguments: [String], page: String, in box: Sandbox) throws -> Outcome {
     let outcome = try runProgram(
         try browser(),
-        ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--user-data-dir=\(box.path("browser-profile"))"] + arguments + [URL(fileURLWithPath: page).absoluteString],
+        [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(box.path("browser-profile"))",
+        ] + arguments + [URL(fileURLWithPath: page).absoluteString],
         environment: box.baseEnvironment, scratch: box.folder, timeout: 120)
     try #require(outcome.status == 0, "the browser failed: \(outcome)")
     return outcome
@@ -55,8 +59,8 @@ private func tags(of html: String) throws -> [String] {
     try Regex("<[A-Za-z/!][^>]*>").ignoresCase().wholeMatchesIn(html)
 }
 
-private extension Regex<AnyRegexOutput> {
-    func wholeMatchesIn(_ text: String) -> [String] {
+extension Regex<AnyRegexOutput> {
+    fileprivate func wholeMatchesIn(_ text: String) -> [String] {
         text.matches(of: self).map { String(text[$0.range]) }
     }
 }
@@ -70,7 +74,8 @@ private func slice(_ text: String, from start: String, to end: String) throws ->
 
 @Suite("report")
 struct ReportTests {
-    @Test("report --output: a page a real browser reads, with today's calls, the agenda and SVG charts, nothing fetched")
+    @Test(
+        "report --output: a page a real browser reads, with today's calls, the agenda and SVG charts, nothing fetched")
     func inBrowser() throws {
         let box = try reportSearch()
         let page = box.path("report.html")
@@ -96,7 +101,8 @@ struct ReportTests {
         }
         // Today's calls, overdue first: the hostile application, then Acme at 10:30.
         let today = try slice(dom, from: "id=\"today\"", to: "id=\"agenda\"")
-        let overdue = try #require(today.range(of: "&lt;img src=x onerror=alert(1)&gt;"), "no overdue call today: \(today)")
+        let overdue = try #require(
+            today.range(of: "&lt;img src=x onerror=alert(1)&gt;"), "no overdue call today: \(today)")
         let acme = try #require(today.range(of: "Acme"), "Acme's call is not among today's: \(today)")
         #expect(overdue.lowerBound < acme.lowerBound, "overdue comes first: \(today)")
         #expect(today.contains("Dana Reyes") && today.contains(danaPhone) && today.contains("10:30"))
@@ -143,12 +149,15 @@ struct ReportTests {
             }
         }
         let style = try slice(dom, from: "<style>", to: "</style>")
-        #expect(!style.contains("@import") && !style.contains("url(") && !style.contains("http"), "the stylesheet fetches: \(style)")
+        #expect(
+            !style.contains("@import") && !style.contains("url(") && !style.contains("http"),
+            "the stylesheet fetches: \(style)")
         #expect(!dom.contains("http:") && !dom.contains("https:"), "an address in the page")
 
         // And it draws: a screenshot of the page is a real PNG.
         let screenshot = box.path("report.png")
-        try runBrowser(["--screenshot=\(screenshot)", "--window-size=1200,1600", "--hide-scrollbars"], page: page, in: box)
+        try runBrowser(
+            ["--screenshot=\(screenshot)", "--window-size=1200,1600", "--hide-scrollbars"], page: page, in: box)
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
         #expect(png.count > 10_000, "the screenshot is \(png.count) bytes")
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "the screenshot is not a PNG")

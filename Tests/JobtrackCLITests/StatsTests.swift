@@ -65,7 +65,8 @@ struct StatsTests {
     func everyField() throws {
         let box = try searchInNumbers()
         let stats = try box.json(["stats"])
-        let expected = try JSON.parse("""
+        let expected = try JSON.parse(
+            """
             {
               "since": null,
               "applications": 8,
@@ -90,13 +91,17 @@ struct StatsTests {
 
         // The document's keys come in SPEC §3's order, statuses and outcomes as listed there.
         let text = try box.ok(["stats", "--json"]).stdout
-        expectInOrder(["since", "applications", "by_status", "interviewed", "interview_rate", "offers",
-                       "median_days_to_first_interview", "calls", "companies"], in: text)
+        expectInOrder(
+            [
+                "since", "applications", "by_status", "interviewed", "interview_rate", "offers",
+                "median_days_to_first_interview", "calls", "companies",
+            ], in: text)
         expectInOrder(["applied", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted"], in: text)
         expectInOrder(["total", "reached", "voicemail", "no-answer", "bad-time", "wrote"], in: text)
         let companies = try #require(text.range(of: "\"companies\""))
-        expectInOrder(["company", "applications", "interviews", "calls", "last_activity"],
-                      in: String(text[companies.upperBound...]))
+        expectInOrder(
+            ["company", "applications", "interviews", "calls", "last_activity"],
+            in: String(text[companies.upperBound...]))
     }
 
     @Test("an interview counts once held: the same search a week later counts the Aperture interview")
@@ -112,12 +117,14 @@ struct StatsTests {
         #expect(aperture["last_activity"] == .string("2026-12-04"))
     }
 
-    @Test("--since counts the applications applied on or after it, with their interviews and calls",
-          arguments: ["2026-11-18", "-14d"])
+    @Test(
+        "--since counts the applications applied on or after it, with their interviews and calls",
+        arguments: ["2026-11-18", "-14d"])
     func since(date: String) throws {
         let box = try searchInNumbers()
         let stats = try box.json(["stats", "--since", date])
-        let expected = try JSON.parse("""
+        let expected = try JSON.parse(
+            """
             {
               "since": "2026-11-18",
               "applications": 4,
@@ -142,7 +149,8 @@ struct StatsTests {
     func empty() throws {
         let box = try Sandbox()
         let stats = try box.json(["stats"])
-        let expected = try JSON.parse("""
+        let expected = try JSON.parse(
+            """
             {
               "since": null, "applications": 0,
               "by_status": {"applied": 0, "interviewing": 0, "offer": 0, "accepted": 0, "rejected": 0,

@@ -17,8 +17,10 @@ extension Jobtrack {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Count only applications applied on or after this date.", valueName: "date"),
-                transform: DateInput.parse)
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Count only applications applied on or after this date.", valueName: "date"),
+            transform: DateInput.parse)
         var since: DateInput?
 
         func run() throws {
@@ -45,8 +47,9 @@ extension Jobtrack {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("Write to this file (default: jobtrack-report.html here).", valueName: "file"),
-                transform: ArgumentValue.nonEmpty)
+        @Option(
+            help: ArgumentHelp("Write to this file (default: jobtrack-report.html here).", valueName: "file"),
+            transform: ArgumentValue.nonEmpty)
         var output: String?
 
         struct Written: Encodable {

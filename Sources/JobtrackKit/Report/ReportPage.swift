@@ -89,14 +89,17 @@ extension Tracker {
     public func reportPage() throws -> ReportPage {
         let entries = try agenda()
         let rows = try repository.statsRows(since: nil, heldBy: now)
-        let stats = try Self.stats(rows, since: nil, zone: { name in
-            guard let zone = zones.zone(named: name) else {
-                throw Refusal.badStoredValue(row: "an interview", column: "tz", value: name)
-            }
-            return zone
-        })
+        let stats = try Self.stats(
+            rows, since: nil,
+            zone: { name in
+                guard let zone = zones.zone(named: name) else {
+                    throw Refusal.badStoredValue(row: "an interview", column: "tz", value: name)
+                }
+                return zone
+            })
         let today = today(in: userZone)
-        let weeks = ReportWeek.weeks(of: rows.applications.compactMap { CalendarDate(iso: $0.appliedOn) }, through: today)
+        let weeks = ReportWeek.weeks(
+            of: rows.applications.compactMap { CalendarDate(iso: $0.appliedOn) }, through: today)
         let calls = entries.callsToday
         var page = ReportWriter(tracker: self, today: today)
         page.header(stats: stats)
@@ -135,7 +138,7 @@ struct ReportWriter {
     }
 
     private func text(_ value: String) -> String {
-        HTMLText.escape(value.split(whereSeparator: \.isNewline).joined(separator: " "))
+        HTMLText.line(value)
     }
 
     private func plural(_ count: Int, _ one: String, _ many: String? = nil) -> String {
@@ -170,7 +173,9 @@ struct ReportWriter {
             return day == today ? time : "\(day.shortText) \(time)"
         }
         var when = dayAndTime(userZone)
-        if let zone = entry.assessment.timeZone, zone.secondsFromGMT(for: callAt) != userZone.secondsFromGMT(for: callAt) {
+        if let zone = entry.assessment.timeZone,
+            zone.secondsFromGMT(for: callAt) != userZone.secondsFromGMT(for: callAt)
+        {
             when += " (\(dayAndTime(zone)) their time)"
         }
         return when
@@ -190,11 +195,13 @@ struct ReportWriter {
         if calls.isEmpty {
             html += "<p class=\"none\">No calls to make today.</p>\n"
         } else {
-            html += "<table class=\"calls\"><thead><tr><th>When</th><th>#</th><th>Application</th><th>Call</th>"
+            html +=
+                "<table class=\"calls\"><thead><tr><th>When</th><th>#</th><th>Application</th><th>Call</th>"
                 + "<th>Why</th></tr></thead><tbody>\n"
             for entry in calls {
                 let state = entry.assessment.state == .overdue ? "overdue" : "due"
-                html += "<tr class=\"\(state)\"><td class=\"when\">\(text(callTime(entry)))</td>"
+                html +=
+                    "<tr class=\"\(state)\"><td class=\"when\">\(text(callTime(entry)))</td>"
                     + "<td>\(entry.application.id)</td><td>\(title(entry))</td><td>\(contact(entry))</td>"
                     + "<td class=\"reason\">\(text(entry.assessment.reason))</td></tr>\n"
             }
@@ -249,14 +256,18 @@ struct ReportWriter {
         html += "</figure></section>\n"
         html += "<section id=\"weeks\"><h2>Applications per week</h2>\n<figure>"
         html += SVGChart.columns(
-            title: "Applications per week", periods: weeks.map { week in
+            title: "Applications per week",
+            periods: weeks.map { week in
                 // "Nov 30": the week's Monday without its weekday; the caption gives the years.
                 let label = String(week.monday.shortText.dropFirst(4))
-                return (label, "\(week.isoName), week of \(week.monday.shortText): \(plural(week.count, "application"))",
-                        week.count)
+                return (
+                    label, "\(week.isoName), week of \(week.monday.shortText): \(plural(week.count, "application"))",
+                    week.count
+                )
             })
         if let first = weeks.first, let last = weeks.last {
-            html += "<figcaption>By the date applied, ISO weeks \(first.isoName) to \(last.isoName); "
+            html +=
+                "<figcaption>By the date applied, ISO weeks \(first.isoName) to \(last.isoName); "
                 + "each week is labelled by its Monday.</figcaption>"
         }
         html += "</figure></section>\n"
@@ -268,10 +279,12 @@ struct ReportWriter {
             html += "<p class=\"none\">No applications yet.</p></section>\n"
             return
         }
-        html += "<table class=\"companies\"><thead><tr><th>Company</th><th>Applications</th><th>Interviews</th>"
+        html +=
+            "<table class=\"companies\"><thead><tr><th>Company</th><th>Applications</th><th>Interviews</th>"
             + "<th>Calls</th><th>Last activity</th></tr></thead><tbody>\n"
         for company in companies {
-            html += "<tr><td class=\"company\">\(text(company.company))</td><td>\(company.applications)</td>"
+            html +=
+                "<tr><td class=\"company\">\(text(company.company))</td><td>\(company.applications)</td>"
                 + "<td>\(company.interviews)</td><td>\(company.calls)</td><td>\(company.lastActivity.iso)</td></tr>\n"
         }
         html += "</tbody></table></section>\n"

@@ -15,13 +15,17 @@ enum SVGChart {
         var svg = open(title: title, width: width, height: height)
         for (index, row) in rows.enumerated() {
             let y = 4 + index * rowHeight
-            let length = row.value == 0 ? 0 : max(2, Int((Double(row.value) / Double(maximum) * Double(barSpace)).rounded()))
+            let length =
+                row.value == 0 ? 0 : max(2, Int((Double(row.value) / Double(maximum) * Double(barSpace)).rounded()))
             svg += "<g><title>\(HTMLText.escape(row.label)): \(row.value)</title>"
-            svg += "<text class=\"label\" x=\"\(labelWidth - 8)\" y=\(quoted(y + 17)) text-anchor=\"end\">"
+            svg +=
+                "<text class=\"label\" x=\"\(labelWidth - 8)\" y=\(quoted(y + 17)) text-anchor=\"end\">"
                 + "\(HTMLText.escape(row.label))</text>"
-            svg += "<rect class=\"bar bar-\(index % 8)\" x=\"\(labelWidth)\" y=\(quoted(y + 3)) width=\(quoted(length))"
+            svg +=
+                "<rect class=\"bar bar-\(index % 8)\" x=\"\(labelWidth)\" y=\(quoted(y + 3)) width=\(quoted(length))"
                 + " height=\"\(rowHeight - 6)\" rx=\"2\"></rect>"
-            svg += "<text class=\"count\" x=\(quoted(labelWidth + length + 6)) y=\(quoted(y + 17))>\(row.value)</text></g>"
+            svg +=
+                "<text class=\"count\" x=\(quoted(labelWidth + length + 6)) y=\(quoted(y + 17))>\(row.value)</text></g>"
         }
         return svg + "</svg>"
     }
@@ -37,7 +41,8 @@ enum SVGChart {
         let plotWidth = width - left - 8
         let maximum = max(1, periods.map(\.value).max() ?? 0)
         var svg = open(title: title, width: width, height: height)
-        svg += "<line class=\"axis\" x1=\(quoted(left)) y1=\(quoted(bottom)) x2=\(quoted(width - 8)) y2=\(quoted(bottom))></line>"
+        svg +=
+            "<line class=\"axis\" x1=\(quoted(left)) y1=\(quoted(bottom)) x2=\(quoted(width - 8)) y2=\(quoted(bottom))></line>"
         svg += "<text class=\"tick\" x=\(quoted(left - 6)) y=\(quoted(top + 4)) text-anchor=\"end\">\(maximum)</text>"
         svg += "<text class=\"tick\" x=\(quoted(left - 6)) y=\(quoted(bottom)) text-anchor=\"end\">0</text>"
         guard !periods.isEmpty else { return svg + "</svg>" }
@@ -47,10 +52,12 @@ enum SVGChart {
             let x = Double(left) + Double(index) * step
             let barHeight = Double(period.value) / Double(maximum) * Double(bottom - top)
             svg += "<g><title>\(HTMLText.escape(period.detail))</title>"
-            svg += "<rect class=\"bar bar-0\" x=\(quoted(x + step * 0.1)) y=\(quoted(Double(bottom) - barHeight))"
+            svg +=
+                "<rect class=\"bar bar-0\" x=\(quoted(x + step * 0.1)) y=\(quoted(Double(bottom) - barHeight))"
                 + " width=\(quoted(max(1, step * 0.8))) height=\(quoted(barHeight))></rect>"
             if index % labelEvery == 0 {
-                svg += "<text class=\"tick\" x=\(quoted(x + step / 2)) y=\(quoted(bottom + 16)) text-anchor=\"middle\">"
+                svg +=
+                    "<text class=\"tick\" x=\(quoted(x + step / 2)) y=\(quoted(bottom + 16)) text-anchor=\"middle\">"
                     + "\(HTMLText.escape(period.label))</text>"
             }
             svg += "</g>"
