@@ -24,9 +24,9 @@ public struct Jobtrack: ParsableCommand {
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Status.self, Delete.self,
             Interview.self, Call.self, Voicemail.self, Thanks.self,
-            Today.self, Agenda.self, Script.self, Config.self, Export.self, Import.self, Backup.self,
             EditInterview.self, EditCall.self, DeleteInterview.self, DeleteCall.self,
-            Undo.self, Log.self,
+            Today.self, Agenda.self, Script.self, StatsCommand.self, ReportCommand.self,
+            Config.self, Export.self, Import.self, Backup.self, Undo.self, Log.self,
         ],
         defaultSubcommand: Today.self)
 
