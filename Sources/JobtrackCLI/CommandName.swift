@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JobtrackKit
 
 /// A mistyped command gets "did you mean …?" (docs/commands.md §3.1). Without this,
 /// `jobtrack todya` would reach the default command, `today`, as a stray argument.
@@ -22,31 +23,6 @@ enum CommandName {
             if let name = command.configuration.commandName { names.append(name) }
         }
         guard !names.contains(first) else { return }
-        let ranked = names.map { ($0, distance(first.lowercased(), $0)) }.min { $0.1 < $1.1 }
-        // A suggestion only when it is plausibly what was meant: a few edits at most.
-        let suggestion = ranked.flatMap { $0.1 <= max(2, first.count / 3) ? $0.0 : nil }
-        throw Unknown(typed: first, suggestion: suggestion)
-    }
-
-    /// The number of single-character insertions, deletions, substitutions and
-    /// adjacent swaps that turn `a` into `b` (optimal string alignment).
-    static func distance(_ typed: String, _ name: String) -> Int {
-        let a = Array(typed)
-        let b = Array(name)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
+        throw Unknown(typed: first, suggestion: Suggestion.closest(to: first, among: names))
     }
 }

@@ -51,8 +51,6 @@ public struct Jobtrack: ParsableCommand {
             refuse(error.description, code: 1)
         } catch let error as ExchangeError {
             refuse(error.description, code: 1)
-        } catch let error as ValidationFailure {
-            refuse(error.description, code: 1)
         } catch let error as CommandName.Unknown {
             refuse(error.description, code: 64)
         } catch let error as FollowUpSettings.Error {

@@ -27,7 +27,7 @@ struct GlobalOptions: ParsableArguments {
     func nowInput(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DateTimeInput? {
         try now ?? environment["JOBTRACK_NOW"].map { text in
             guard let value = DateTimeInput(text) else {
-                throw ValidationFailure("JOBTRACK_NOW must be \(DateTimeInput.expected)")
+                throw Refusal.badEnvironment("JOBTRACK_NOW", DateTimeInput.expected)
             }
             return value
         }
@@ -62,14 +62,5 @@ final class NoticeBoard: @unchecked Sendable {
         for notices in all {
             notices.drain().forEach { StandardStreams.warn($0) }
         }
-    }
-}
-
-/// A refusal of the command line's own, before any use case runs.
-struct ValidationFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }

@@ -42,15 +42,7 @@ struct TextRenderer {
     /// and "(15:00 their time)" when the interviewer's clock reads otherwise, so that a
     /// misread zone is seen at once.
     func moment(_ instant: Date, their zone: TimeZone) -> String {
-        let userZone = tracker.userZone
-        let day = CalendarDate.containing(instant, in: userZone)
-        var text = "\(day.shortText) \(TimeText.hourMinute(instant, in: userZone))"
-        if zone.secondsFromGMT(for: instant) != userZone.secondsFromGMT(for: instant) {
-            let theirDay = CalendarDate.containing(instant, in: zone)
-            let time = TimeText.hourMinute(instant, in: zone)
-            text += " (\(theirDay == day ? time : "\(theirDay.shortText) \(time)") their time)"
-        }
-        return text
+        tracker.moment(instant, their: zone)
     }
 
     private func dayAndTime(_ instant: Date, in zone: TimeZone, relativeTo reference: TimeZone? = nil) -> String {

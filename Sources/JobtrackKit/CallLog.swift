@@ -130,7 +130,7 @@ extension Tracker {
                 number: number,
                 notes: call.notes?.nilIfEmpty)
             let what = call.outcome == .wrote ? "written follow-up" : "\(call.outcome.rawValue) call"
-            return ((stored, interview), "\(what) logged for \(label(entry.application)) on \(moment(at))")
+            return ((stored, interview), "\(what) logged for \(label(entry.application)) on \(moment(at, their: zone))")
         }
         return LoggedCall(entry: try entry(for: id), call: stored, interview: interview, warnings: warnings)
     }

@@ -78,7 +78,7 @@ extension Tracker {
                 application.status = .interviewing
                 _ = try repository.updateApplication(application, now: now)
             }
-            return (interview, "interview logged for \(label(application)) on \(moment(interview.heldAt))")
+            return (interview, "interview logged for \(label(application)) on \(moment(interview.heldAt, their: zone))")
         }
         return (try entry(for: id), interview, warnings)
     }

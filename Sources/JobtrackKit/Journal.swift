@@ -80,9 +80,17 @@ extension Tracker {
         "#\(application.id) \(application.company)"
     }
 
-    /// "Wed Dec 2 11:00", on the user's clock: how a summary names a moment.
-    func moment(_ instant: Date) -> String {
-        "\(CalendarDate.containing(instant, in: userZone).shortText) \(TimeText.hourMinute(instant, in: userZone))"
+    /// "Wed Dec 2 11:00", on the user's clock, and "(08:00 their time)" where the
+    /// interviewer's clock reads otherwise: how a summary names a moment.
+    public func moment(_ instant: Date, their zone: TimeZone? = nil) -> String {
+        let day = CalendarDate.containing(instant, in: userZone)
+        var text = "\(day.shortText) \(TimeText.hourMinute(instant, in: userZone))"
+        if let zone, zone.secondsFromGMT(for: instant) != userZone.secondsFromGMT(for: instant) {
+            let theirDay = CalendarDate.containing(instant, in: zone)
+            let time = TimeText.hourMinute(instant, in: zone)
+            text += " (\(theirDay == day ? time : "\(theirDay.shortText) \(time)") their time)"
+        }
+        return text
     }
 
     /// With `calendar_file` set, writes the next calls there as `export --format ics

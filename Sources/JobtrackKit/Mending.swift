@@ -85,6 +85,8 @@ public struct CallEdit: Sendable {
 public struct Mended: Sendable {
     public let entry: AgendaEntry
     public let warnings: [String]
+    /// What was mended, as the log says it: "call 7 of #3 Acme on Wed Dec 2 11:00 deleted".
+    public let summary: String
 }
 
 /// "Only the latest interview counts": two interviews of one application at the same
@@ -110,7 +112,7 @@ extension Tracker {
             throw Refusal.nothingToMend(record: "interview \(interviewID)", options: InterviewEdit.options)
         }
         var warnings: [String] = []
-        let applicationID = try change("edit-interview") {
+        let (applicationID, summary) = try change("edit-interview") {
             var interview = try repository.interview(interviewID)
             let history = try repository.history(of: interview.applicationID)
             let calls = history.interviews.first { $0.interview.id == interviewID }?.calls ?? []
@@ -153,9 +155,10 @@ extension Tracker {
             }
             _ = try repository.updateInterview(interview)
             for (call, old) in zip(mended, calls) where call != old { _ = try repository.updateCall(call) }
-            return (interview.applicationID, "interview \(interviewID) of #\(interview.applicationID) edited")
+            let summary = "interview \(interviewID) of \(label(history.application)) on \(moment(interview.heldAt, their: self.zone(named: interview.tz))) edited"
+            return ((interview.applicationID, summary), summary)
         }
-        return Mended(entry: try entry(for: applicationID), warnings: warnings)
+        return Mended(entry: try entry(for: applicationID), warnings: warnings, summary: summary)
     }
 
     /// The interview's calls, each checked as an import checks it against the interview
@@ -176,7 +179,7 @@ extension Tracker {
     public func editCall(_ callID: Int64, _ edit: CallEdit) throws -> Mended {
         guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "call \(callID)", options: CallEdit.options) }
         var warnings: [String] = []
-        let applicationID = try change("edit-call") {
+        let (applicationID, summary) = try change("edit-call") {
             var call = try repository.call(callID)
             let interview = try repository.interview(call.interviewID)
             let zone = zone(named: interview.tz)
@@ -209,9 +212,10 @@ extension Tracker {
                 warnings += try callWarnings(at: call.at, interviewID: interview.id, in: history, excluding: callID)
             }
             _ = try repository.updateCall(call)
-            return (interview.applicationID, "call \(callID) of #\(interview.applicationID) edited")
+            let summary = "call \(callID) of #\(interview.applicationID) on \(moment(call.at, their: zone)) (\(call.outcome.rawValue)) edited"
+            return ((interview.applicationID, summary), summary)
         }
-        return Mended(entry: try entry(for: applicationID), warnings: warnings)
+        return Mended(entry: try entry(for: applicationID), warnings: warnings, summary: summary)
     }
 
     /// Deletes a logged interview with its calls, once `confirmed`; an unknown id is
@@ -219,9 +223,9 @@ extension Tracker {
     /// goes back from interviewing to applied, as before the interview was logged.
     /// Returns the application as it then stands, the interview and its calls.
     public func deleteInterview(_ interviewID: Int64, confirmed: Bool) throws
-        -> (entry: AgendaEntry, interview: Interview, calls: [CallAttempt])
+        -> Mended
     {
-        let (interview, calls) = try change("delete-interview") {
+        let (applicationID, summary) = try change("delete-interview") {
             let interview = try repository.interview(interviewID)
             let calls = try repository.calls(of: interviewID)
             guard confirmed else {
@@ -235,15 +239,17 @@ extension Tracker {
                 application.status = .applied
                 _ = try repository.updateApplication(application, now: now)
             }
-            return ((interview, calls), "interview \(interviewID) of #\(interview.applicationID) deleted with its \(calls.count == 1 ? "call" : "\(calls.count) calls")")
+            let with = calls.isEmpty ? "" : calls.count == 1 ? " with its call" : " with its \(calls.count) calls"
+            let summary = "interview \(interviewID) of \(label(application)) on \(moment(interview.heldAt, their: zone(named: interview.tz))) deleted\(with)"
+            return ((application.id, summary), summary)
         }
-        return (try entry(for: interview.applicationID), interview, calls)
+        return Mended(entry: try entry(for: applicationID), warnings: [], summary: summary)
     }
 
     /// Deletes a logged call, once `confirmed`; an unknown id is refused before the
     /// missing confirmation. Returns the application as it then stands and the call.
-    public func deleteCall(_ callID: Int64, confirmed: Bool) throws -> (entry: AgendaEntry, call: CallAttempt) {
-        let (call, applicationID) = try change("delete-call") {
+    public func deleteCall(_ callID: Int64, confirmed: Bool) throws -> Mended {
+        let (applicationID, summary) = try change("delete-call") {
             let call = try repository.call(callID)
             let interview = try repository.interview(call.interviewID)
             guard confirmed else {
@@ -252,8 +258,9 @@ extension Tracker {
                     at: TimeText.iso8601(call.at, in: zone(named: interview.tz)), outcome: call.outcome.rawValue)
             }
             try repository.deleteCall(callID)
-            return ((call, interview.applicationID), "call \(callID) of #\(interview.applicationID) deleted")
+            let summary = "call \(callID) of #\(interview.applicationID) on \(moment(call.at, their: zone(named: interview.tz))) (\(call.outcome.rawValue)) deleted"
+            return ((interview.applicationID, summary), summary)
         }
-        return (try entry(for: applicationID), call)
+        return Mended(entry: try entry(for: applicationID), warnings: [], summary: summary)
     }
 }

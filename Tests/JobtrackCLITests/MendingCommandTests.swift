@@ -53,7 +53,7 @@ struct MendingCommandTests {
         #expect(interview["phone"] == .string("212-555-0111"))
         #expect(interview["calls"]?[0]?["number"] == .string("212-555-0111"))
         let text = try box.ok(["edit-interview", "1", "--tz", "America/Los_Angeles"])
-        #expect(text.stdout.contains("Updated interview 1 (Mon Nov 30 11:00 (08:00 their time)) of #1."), "\(text)")
+        #expect(text.stdout.contains("Interview 1 of #1 Acme on Mon Nov 30 11:00 (08:00 their time) edited."), "\(text)")
     }
 
     @Test("edit-interview refusals leave the database unchanged", arguments: [
@@ -137,7 +137,7 @@ struct MendingCommandTests {
         try box.expectRefusal(["delete-interview", "1"], mentioning: ["interview 1", "its call", "--yes"])
         try box.expectRefusal(["delete-interview", "9", "--yes"], mentioning: ["unknown interview 9"])
         let outcome = try box.ok(["delete-interview", "1", "--yes"])
-        #expect(outcome.stdout.contains("Deleted interview 1 (Mon Nov 30 10:00) of #1 with its call."), "\(outcome)")
+        #expect(outcome.stdout.contains("Interview 1 of #1 Acme on Mon Nov 30 10:00 deleted with its call."), "\(outcome)")
         #expect(try box.query("SELECT count(*) FROM interviews") == "0")
         #expect(try box.query("SELECT count(*) FROM call_attempts") == "0")
         let application = try box.json(["show", "1"])

@@ -176,10 +176,10 @@ struct MendingTests {
             interview: 1, application: 1, at: "2026-11-30T10:00:00-05:00", calls: 1)) {
             _ = try tracker.deleteInterview(1, confirmed: false)
         }
-        let (entry, interview, calls) = try tracker.deleteInterview(1, confirmed: true)
-        #expect(interview.id == 1 && calls.map(\.id) == [1])
-        #expect(entry.history.interviews.isEmpty)
-        #expect(entry.application.status == .applied)
+        let deleted = try tracker.deleteInterview(1, confirmed: true)
+        #expect(deleted.summary == "interview 1 of #1 Acme on Mon Nov 30 10:00 deleted with its call")
+        #expect(deleted.entry.history.interviews.isEmpty)
+        #expect(deleted.entry.application.status == .applied)
     }
 
     @Test("a call edited before its window opens or out of business hours stands, with a warning")

@@ -91,7 +91,7 @@ extension Jobtrack {
         }
 
         func run() throws {
-            let data = try Self.contents(of: file)
+            let data = try ImportFormat.contents(of: file)
             let tracker = try global.tracker()
             let format = format ?? ImportFormat(fileName: file)
             let progress = ImportProgress()
@@ -118,22 +118,6 @@ extension Jobtrack {
                 line += result.settingsRestored ? "; settings restored" : "; the settings already set were kept"
             }
             print(line + ".")
-        }
-
-        static func contents(of file: String) throws -> Data {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
-                throw ExchangeError.missingFile(file)
-            }
-            guard !isFolder.boolValue else { throw ExchangeError.unreadable(file, reason: "it is a folder") }
-            do {
-                return try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map {
-                    String(cString: strerror(Int32($0.code)))
-                } ?? error.localizedDescription
-                throw ExchangeError.unreadable(file, reason: reason)
-            }
         }
     }
 

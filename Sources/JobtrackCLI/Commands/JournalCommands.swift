@@ -50,16 +50,12 @@ extension Jobtrack {
                 for change in changes {
                     let when = output.text.moment(change.at, their: tracker.userZone)
                     let undone = change.undone ? "  (undone)" : ""
-                    print("\(String(change.id).leftAligned(5)) \(when.leftAligned(17)) \(change.command.leftAligned(16)) \(change.summary)\(undone)")
+                    let columns = [(String(change.id), 5), (when, 17), (change.command, 16)].map {
+                        $0.0.padding(toLength: max($0.1, $0.0.count), withPad: " ", startingAt: 0)
+                    }
+                    print(columns.joined(separator: " ") + " \(change.summary)\(undone)")
                 }
             }
         }
-    }
-}
-
-extension String {
-    /// Padded with spaces to `width`, for columns.
-    fileprivate func leftAligned(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

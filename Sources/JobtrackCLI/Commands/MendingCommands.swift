@@ -62,12 +62,7 @@ extension Jobtrack {
             // Refused before a database is opened, so that a bare `edit-interview` creates none.
             guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "interview \(interviewID)", options: InterviewEdit.options) }
             let tracker = try global.tracker()
-            let mended = try tracker.editInterview(interviewID, edit)
-            StandardStreams.warn(mended.warnings)
-            let output = Output(tracker, json: global.json)
-            let interview = mended.entry.history.interviews.first { $0.interview.id == interviewID }?.interview
-            let when = interview.map { " (\(output.text.moment($0.heldAt, their: tracker.zone(named: $0.tz))))" } ?? ""
-            try output.report(mended.entry, "Updated interview \(interviewID)\(when) of #\(mended.entry.application.id).")
+            try report(try tracker.editInterview(interviewID, edit), tracker, global)
         }
     }
 
@@ -114,14 +109,7 @@ extension Jobtrack {
                 notes: note)
             guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "call \(callID)", options: CallEdit.options) }
             let tracker = try global.tracker()
-            let mended = try tracker.editCall(callID, edit)
-            StandardStreams.warn(mended.warnings)
-            let output = Output(tracker, json: global.json)
-            let found = mended.entry.history.interviews.lazy.compactMap { item in
-                item.calls.first { $0.id == callID }.map { (call: $0, zone: tracker.zone(named: item.interview.tz)) }
-            }.first
-            let what = found.map { " (\(output.text.moment($0.call.at, their: $0.zone)), \($0.call.outcome.rawValue))" } ?? ""
-            try output.report(mended.entry, "Updated call \(callID)\(what) of #\(mended.entry.application.id).")
+            try report(try tracker.editCall(callID, edit), tracker, global)
         }
     }
 
@@ -140,11 +128,7 @@ extension Jobtrack {
 
         func run() throws {
             let tracker = try global.tracker()
-            let (entry, interview, calls) = try tracker.deleteInterview(interviewID, confirmed: yes)
-            let output = Output(tracker, json: global.json)
-            let when = output.text.moment(interview.heldAt, their: tracker.zone(named: interview.tz))
-            let with = calls.isEmpty ? "" : calls.count == 1 ? " with its call" : " with its \(calls.count) calls"
-            try output.report(entry, "Deleted interview \(interviewID) (\(when)) of #\(entry.application.id)\(with).")
+            try report(try tracker.deleteInterview(interviewID, confirmed: yes), tracker, global)
         }
     }
 
@@ -163,13 +147,7 @@ extension Jobtrack {
 
         func run() throws {
             let tracker = try global.tracker()
-            let (entry, call) = try tracker.deleteCall(callID, confirmed: yes)
-            let output = Output(tracker, json: global.json)
-            let zone = entry.history.interviews.first { $0.interview.id == call.interviewID }
-                .map { tracker.zone(named: $0.interview.tz) } ?? tracker.userZone
-            try output.report(
-                entry, "Deleted call \(callID) (\(output.text.moment(call.at, their: zone)), \(call.outcome.rawValue)) "
-                    + "of #\(entry.application.id).")
+            try report(try tracker.deleteCall(callID, confirmed: yes), tracker, global)
         }
     }
 }
@@ -211,4 +189,11 @@ extension StandardStreams {
     static func warn(_ warnings: [String]) {
         for warning in warnings { warn("warning: \(warning)") }
     }
+}
+
+/// What the mending commands print: the warnings, then "Done: <what the log says>."
+private func report(_ mended: Mended, _ tracker: Tracker, _ global: GlobalOptions) throws {
+    StandardStreams.warn(mended.warnings)
+    let summary = mended.summary.prefix(1).uppercased() + mended.summary.dropFirst()
+    try Output(tracker, json: global.json).report(mended.entry, summary + ".")
 }

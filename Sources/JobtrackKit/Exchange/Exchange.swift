@@ -22,6 +22,24 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public enum ImportFormat: String, CaseIterable, Sendable {
     case json, csv
 
+    /// The bytes of the file to import, or a refusal naming why they cannot be read.
+    /// Read before a database is opened, so that a missing file creates none.
+    public static func contents(of file: String) throws -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            throw ExchangeError.missingFile(file)
+        }
+        guard !isFolder.boolValue else { throw ExchangeError.unreadable(file, reason: "it is a folder") }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map {
+                String(cString: strerror(Int32($0.code)))
+            } ?? error.localizedDescription
+            throw ExchangeError.unreadable(file, reason: reason)
+        }
+    }
+
     /// CSV for a `.csv` file, else JSON.
     public init(fileName: String) {
         self = URL(fileURLWithPath: fileName).pathExtension.lowercased() == "csv" ? .csv : .json
