@@ -24,6 +24,17 @@ public struct NewCall: Sendable {
         self.notes = notes
     }
 
+    /// A call from the fields an edit would give: one set of options serves logging
+    /// and mending.
+    public init(_ fields: CallEdit) {
+        var callback: DateTimeInput?
+        if case .set(let time) = fields.callbackAt { callback = time }
+        var decision: DateInput?
+        if case .set(let date) = fields.decisionBy { decision = date }
+        self.init(outcome: fields.outcome ?? .reached, at: fields.at, callbackAt: callback, decisionBy: decision,
+                  number: fields.number, notes: fields.notes)
+    }
+
     /// The checks that need no database, so a front end can refuse before opening one.
     public func check() throws {
         try CallLogRules.checkCallback(outcome, hasCallback: callbackAt != nil)

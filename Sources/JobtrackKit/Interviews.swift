@@ -31,6 +31,20 @@ public struct NewInterview: Sendable {
     }
 }
 
+extension NewInterview {
+    /// A new interview from the fields an edit would give (`at` must be among them):
+    /// one set of options serves logging and mending.
+    public init(_ fields: InterviewEdit) {
+        var decision: DateInput?
+        if case .set(let date) = fields.decisionBy { decision = date }
+        self.init(
+            at: fields.at ?? DateTimeInput(.now), interviewer: fields.interviewer?.trimmed.nilIfEmpty,
+            phone: fields.phone?.nilIfEmpty, timeZone: fields.timeZone, country: fields.country?.nilIfEmpty,
+            decisionBy: decision, afterHoursOK: fields.afterHoursOK ?? false, busy: fields.busy ?? [],
+            notes: fields.notes)
+    }
+}
+
 /// The rules an interview must meet, wherever it comes from: the command that logs it
 /// and an import alike.
 enum InterviewRules {

@@ -131,3 +131,13 @@ extension Tracker {
             zones: { zone(named: $0) })
     }
 }
+
+/// What `delete --json` prints: `{"id": 3, "deleted": true}`.
+public struct DeletedJSON: Encodable {
+    let id: Int64
+    let deleted = true
+
+    public init(id: Int64) {
+        self.id = id
+    }
+}

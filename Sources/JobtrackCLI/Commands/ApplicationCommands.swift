@@ -157,16 +157,11 @@ extension Jobtrack {
         @Flag(help: "Confirm the deletion.")
         var yes = false
 
-        struct Deleted: Encodable {
-            let id: Int64
-            let deleted = true
-        }
-
         func run() throws {
             let tracker = try global.tracker()
             let application = try tracker.delete(id, confirmed: yes)
             if global.json {
-                try Output(tracker, json: true).json(Deleted(id: id))
+                try Output(tracker, json: true).json(DeletedJSON(id: id))
             } else {
                 print("Deleted #\(id) \(application.company) — \(application.role).")
             }

@@ -3,6 +3,36 @@ import Foundation
 import JobStore
 import JobtrackKit
 
+/// The options of a call, shared by `call` and `edit-call`. For an edit, an empty
+/// value clears an optional field.
+struct CallOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
+            transform: DateTimeInput.parse)
+    var at: DateTimeInput?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
+            transform: MendingValue.dateTime)
+    var callbackAt: FieldChange<DateTimeInput>?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "On a reached call, the date they said they would decide by: a new round of follow-up.", valueName: "date"),
+            transform: MendingValue.date)
+    var decisionBy: FieldChange<DateInput>?
+
+    @Option(help: ArgumentHelp("The number you dialled (must be the one on record).", valueName: "number"),
+            transform: ArgumentValue.phone)
+    var number: String?
+
+    @Option(help: "What was said.")
+    var note: String?
+
+    /// The fields given, as an edit.
+    func edit(outcome: CallAttempt.Outcome?) -> CallEdit {
+        CallEdit(at: at, outcome: outcome, callbackAt: callbackAt ?? .keep, decisionBy: decisionBy ?? .keep,
+                 number: number, notes: note)
+    }
+}
+
 extension Jobtrack {
     struct Thanks: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,30 +76,10 @@ extension Jobtrack {
         @Option(help: "reached, voicemail, no-answer, bad-time, or wrote (a follow-up in writing, when there is no number).")
         var outcome: CallAttempt.Outcome
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
-                transform: DateTimeInput.parse)
-        var at: DateTimeInput?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
-                transform: DateTimeInput.parse)
-        var callbackAt: DateTimeInput?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp(
-            "On a reached call, the date they said they would decide by: a new round of follow-up.", valueName: "date"),
-                transform: DateInput.parse)
-        var decisionBy: DateInput?
-
-        @Option(help: ArgumentHelp("The number you dialled (must be the one on record).", valueName: "number"),
-                transform: ArgumentValue.phone)
-        var number: String?
-
-        @Option(help: "What was said.")
-        var note: String?
+        @OptionGroup var fields: CallOptions
 
         func run() throws {
-            try log(NewCall(outcome: outcome, at: at, callbackAt: callbackAt, decisionBy: decisionBy, number: number,
-                            notes: note),
-                    on: id, global: global)
+            try log(NewCall(fields.edit(outcome: outcome)), on: id, global: global)
         }
     }
 

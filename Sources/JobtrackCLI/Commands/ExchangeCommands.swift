@@ -26,12 +26,6 @@ extension Jobtrack {
         @Option(help: ArgumentHelp("Write to this file, replacing it atomically (default: stdout).", valueName: "file"))
         var output: String?
 
-        struct Report: Encodable {
-            let format: String
-            let output: String
-            let records: Int
-        }
-
         func run() throws {
             let format = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .json
             let file = output == "-" ? nil : output
@@ -45,7 +39,7 @@ extension Jobtrack {
             }
             try OutputFile.write(document.data, to: file)
             if global.json {
-                try Output(tracker, json: true).json(Report(format: format.rawValue, output: file, records: document.records))
+                try Output(tracker, json: true).json(ExportReport(format: format, output: file, records: document.records))
             } else {
                 let records = document.records
                 let what = switch format {
@@ -78,18 +72,6 @@ extension Jobtrack {
         @Option(help: "json or csv (default: csv for a .csv file, else json).")
         var format: ImportFormat?
 
-        struct Report: Encodable {
-            let applications: [Int64]
-            let interviews: Int
-            let calls: Int
-            let settingsRestored: Bool
-            let skipped: Int
-
-            enum CodingKeys: String, CodingKey {
-                case applications, interviews, calls, settingsRestored = "settings_restored", skipped
-            }
-        }
-
         func run() throws {
             let data = try ImportFormat.contents(of: file)
             let tracker = try global.tracker()
@@ -99,9 +81,7 @@ extension Jobtrack {
             let result = try tracker.importRecords(data, file: file, format: format, progress: progress.show)
             progress.finish()
             if global.json {
-                try Output(tracker, json: true).json(Report(
-                    applications: result.applicationIDs, interviews: result.interviews, calls: result.calls,
-                    settingsRestored: result.settingsRestored, skipped: result.skipped))
+                try Output(tracker, json: true).json(result)
                 return
             }
             let count = result.applicationIDs.count
@@ -136,16 +116,11 @@ extension Jobtrack {
         @Argument(help: ArgumentHelp("The new file.", valueName: "file"))
         var file: String
 
-        struct Report: Encodable {
-            let backup: String
-            let database: String
-        }
-
         func run() throws {
             let tracker = try global.tracker()
             try tracker.backup(to: file)
             if global.json {
-                try Output(tracker, json: true).json(Report(backup: file, database: tracker.databasePath))
+                try Output(tracker, json: true).json(BackupReport(backup: file, database: tracker.databasePath))
             } else {
                 print("Backed up \(tracker.databasePath) to \(file).")
             }

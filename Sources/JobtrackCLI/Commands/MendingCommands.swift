@@ -24,41 +24,10 @@ extension Jobtrack {
         @Argument(help: "The interview's id (see `jobtrack show`).", transform: MendingValue.interviewID)
         var interviewID: Int64
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When the interview was held.", valueName: "datetime"),
-                transform: DateTimeInput.parse)
-        var at: DateTimeInput?
-
-        @Option(name: .customLong("with"), help: ArgumentHelp("The interviewer's name.", valueName: "name"))
-        var interviewer: String?
-
-        @Option(help: ArgumentHelp("The number the interviewer gave.", valueName: "number"), transform: MendingValue.phone)
-        var phone: String?
-
-        @Option(help: ArgumentHelp("The interviewer's IANA time zone.", valueName: "zone"), transform: ArgumentValue.zone)
-        var tz: TimeZone?
-
-        @Option(help: ArgumentHelp("The country whose public holidays apply (ISO 3166).", valueName: "code"))
-        var country: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("The date by which they said they would decide.", valueName: "date"),
-                transform: MendingValue.date)
-        var decisionBy: FieldChange<DateInput>?
-
-        @Flag(inversion: .prefixedNo, help: "Whether the interviewer said calls outside business hours are fine.")
-        var afterHoursOk: Bool?
-
-        @Option(help: ArgumentHelp("A window when the interviewer is busy, in their zone; repeat for several, \"\" for none.",
-                                   valueName: "HH:MM-HH:MM"), transform: MendingValue.window)
-        var busy: [BusyWindow?] = []
-
-        @Option(help: "Anything to remember.")
-        var note: String?
+        @OptionGroup var fields: InterviewOptions
 
         func run() throws {
-            let edit = InterviewEdit(
-                at: at, interviewer: interviewer, phone: phone, timeZone: tz, country: country,
-                decisionBy: decisionBy ?? .keep, afterHoursOK: afterHoursOk,
-                busy: busy.isEmpty ? nil : busy.compactMap { $0 }, notes: note)
+            let edit = fields.edit
             // Refused before a database is opened, so that a bare `edit-interview` creates none.
             guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "interview \(interviewID)", options: InterviewEdit.options) }
             let tracker = try global.tracker()
@@ -81,32 +50,13 @@ extension Jobtrack {
         @Argument(help: "The call's id (see `jobtrack show`).", transform: MendingValue.callID)
         var callID: Int64
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When you called.", valueName: "datetime"),
-                transform: DateTimeInput.parse)
-        var at: DateTimeInput?
-
-        @Option(help: "reached, voicemail, no-answer or bad-time.")
+        @Option(help: "reached, voicemail, no-answer, bad-time or wrote.")
         var outcome: CallAttempt.Outcome?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
-                transform: MendingValue.dateTime)
-        var callbackAt: FieldChange<DateTimeInput>?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp(
-            "On a reached call, the date they said they would decide by.", valueName: "date"), transform: MendingValue.date)
-        var decisionBy: FieldChange<DateInput>?
-
-        @Option(help: ArgumentHelp("The number you dialled (must be the one on record).", valueName: "number"),
-                transform: ArgumentValue.phone)
-        var number: String?
-
-        @Option(help: "What was said.")
-        var note: String?
+        @OptionGroup var fields: CallOptions
 
         func run() throws {
-            let edit = CallEdit(
-                at: at, outcome: outcome, callbackAt: callbackAt ?? .keep, decisionBy: decisionBy ?? .keep, number: number,
-                notes: note)
+            let edit = fields.edit(outcome: outcome)
             guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "call \(callID)", options: CallEdit.options) }
             let tracker = try global.tracker()
             try report(try tracker.editCall(callID, edit), tracker, global)

@@ -54,7 +54,7 @@ public struct ExportedDocument: Sendable {
 }
 
 /// What an import did, for the front end to report.
-public struct ImportSummary: Sendable {
+public struct ImportSummary: Sendable, Encodable {
     public let applicationIDs: [Int64]
     public let interviews: Int
     public let calls: Int
@@ -64,6 +64,44 @@ public struct ImportSummary: Sendable {
     public let fileHadSettings: Bool
     /// Applications left out as identical to one already there.
     public let skipped: Int
+
+    enum Keys: String, CodingKey {
+        case applications, interviews, calls, settingsRestored = "settings_restored", skipped
+    }
+
+    /// What `import --json` prints.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(applicationIDs, forKey: .applications)
+        try container.encode(interviews, forKey: .interviews)
+        try container.encode(calls, forKey: .calls)
+        try container.encode(settingsRestored, forKey: .settingsRestored)
+        try container.encode(skipped, forKey: .skipped)
+    }
+}
+
+/// What `export --output --json` prints: the format, the file and how many records.
+public struct ExportReport: Encodable {
+    let format: String
+    let output: String
+    let records: Int
+
+    public init(format: ExportFormat, output: String, records: Int) {
+        self.format = format.rawValue
+        self.output = output
+        self.records = records
+    }
+}
+
+/// What `backup --json` prints.
+public struct BackupReport: Encodable {
+    let backup: String
+    let database: String
+
+    public init(backup: String, database: String) {
+        self.backup = backup
+        self.database = database
+    }
 }
 
 extension Tracker {
