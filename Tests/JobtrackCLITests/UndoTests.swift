@@ -386,4 +386,23 @@ struct UndoTests {
         }
         #expect(try box.changeLog() == log)
     }
+
+    @Test("undo of a change to a setting rewrites the calendar file with the settings as they are again")
+    func undoRewritesCalendarWithRestoredSettings() throws {
+        let box = try Sandbox()
+        let calendar = box.path("calls.ics")
+        try box.ok(["config", "calendar_file", calendar])
+        let id = try box.add()
+        try box.interview(id)
+        let original = try box.export("ics")
+        #expect(try String(contentsOfFile: calendar, encoding: .utf8) == original)
+        // Later business hours move the next call, in the export and the file alike.
+        try box.ok(["config", "business_hours", "14:00-16:00"])
+        let moved = try box.export("ics")
+        #expect(moved != original)
+        #expect(try String(contentsOfFile: calendar, encoding: .utf8) == moved)
+        try box.ok(["undo"])
+        #expect(try box.export("ics") == original)
+        #expect(try String(contentsOfFile: calendar, encoding: .utf8) == original)
+    }
 }
