@@ -14,8 +14,7 @@ private let recordTables = ["applications", "highlights", "interviews", "call_at
 
 /// Every row of the record tables, each as SQL would quote it, in key order (for an
 /// integer primary key, rowid order), as `.dump` lists them.
-private func recordDump(_ path: String) throws -> String {
-    let database = try Database(path: path)
+private func recordDump(_ database: Database) throws -> String {
     var lines: [String] = []
     for table in recordTables {
         let columns = try database.fetchAll("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [table]) {
@@ -39,6 +38,8 @@ private struct Records: Equatable {
 /// A random run of changes: the fixture, *now*, and the random choices, all seeded.
 private struct RandomRun {
     let fixture: KitFixture
+    /// One connection for reading the records and the log between the steps.
+    let database: Database
     var rng: Xoshiro
     var now: Date
     /// What each step did, for the message of a failure.
@@ -48,6 +49,7 @@ private struct RandomRun {
 
     init(seed: UInt64) throws {
         fixture = try KitFixture()
+        database = try Database(path: fixture.path)
         // xoshiro256** must not start from all zeros; the constants are arbitrary.
         rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, seed &* 0x2545_F491_4F6C_DD1D))
         now = try #require(Calendar.current.date(from: DateComponents(
@@ -59,11 +61,11 @@ private struct RandomRun {
     }
 
     func records() throws -> Records {
-        Records(export: try tracker().export(.json).data, dump: try recordDump(fixture.path))
+        Records(export: try tracker().export(.json).data, dump: try recordDump(database))
     }
 
     func changeCount() throws -> Int {
-        try tracker().changeLog().count
+        try database.changeLog().count
     }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
