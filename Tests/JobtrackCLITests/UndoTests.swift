@@ -23,9 +23,10 @@ private struct RecordState: Equatable, CustomStringConvertible {
 extension Sandbox {
     /// `.dump` of the record tables only (no journal, no sqlite_sequence).
     fileprivate func recordDump() throws -> String {
-        let outcome = try runProgram(URL(fileURLWithPath: "/usr/bin/env"),
-                                     ["sqlite3", db, ".dump " + recordTables.joined(separator: " ")],
-                                     environment: baseEnvironment, scratch: folder)
+        let outcome = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["sqlite3", db, ".dump " + recordTables.joined(separator: " ")],
+            environment: baseEnvironment, scratch: folder)
         try #require(outcome.status == 0, "sqlite3 could not dump the database: \(outcome)")
         return outcome.stdout
     }
@@ -35,7 +36,9 @@ extension Sandbox {
     }
 
     /// `log --json`, newest first.
-    fileprivate func changeLog(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> [JSON] {
+    fileprivate func changeLog(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> [JSON]
+    {
         let log = try json(["log"] + options, sourceLocation: sourceLocation)
         return try #require(log.array, "log --json is not an array: \(log)", sourceLocation: sourceLocation)
     }
@@ -44,8 +47,10 @@ extension Sandbox {
     fileprivate func interviewAndCallIDs(_ id: Int) throws -> (interviews: [Int], calls: [Int]) {
         let shown = try json(["show", String(id)])
         let interviews = shown["interviews"]?.array ?? []
-        return (interviews.compactMap { $0["id"]?.int },
-                interviews.flatMap { $0["calls"]?.array ?? [] }.compactMap { $0["id"]?.int })
+        return (
+            interviews.compactMap { $0["id"]?.int },
+            interviews.flatMap { $0["calls"]?.array ?? [] }.compactMap { $0["id"]?.int }
+        )
     }
 }
 
@@ -65,7 +70,8 @@ private func generatedDocument(_ count: Int) -> String {
     let applications = (1...count).map { index in
         #"{"company": "Bulk \#(index)", "role": "Role \#(index % 7)", "status": "applied", "applied_on": "2026-11-\#(10 + index % 19)", "highlights": ["one", "two \#(index)"]}"#
     }
-    return #"{"format": "jobtrack", "version": 1, "settings": {}, "applications": [\#(applications.joined(separator: ",\n"))]}"#
+    return
+        #"{"format": "jobtrack", "version": 1, "settings": {}, "applications": [\#(applications.joined(separator: ",\n"))]}"#
 }
 
 /// An export with a setting, an interview and a call, to append to a database that has applications.
@@ -106,8 +112,10 @@ struct UndoCase: Sendable, CustomTestStringConvertible {
     /// The arguments; a file to import is written into the sandbox first.
     let arguments: @Sendable (Sandbox) throws -> [String]
 
-    init(_ name: String, _ command: String, start: UndoStart = .everything,
-         _ arguments: @escaping @Sendable (Sandbox) throws -> [String]) {
+    init(
+        _ name: String, _ command: String, start: UndoStart = .everything,
+        _ arguments: @escaping @Sendable (Sandbox) throws -> [String]
+    ) {
         self.name = name
         self.command = command
         self.start = start
@@ -121,35 +129,54 @@ struct UndoCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let all: [UndoCase] = [
-        UndoCase("add with highlights, url and note", "add",
-                 ["add", "Initrode", "Engineer", "--highlight", "one", "--highlight", "two", "--url", "https://i.test",
-                  "--note", "n", "--applied-on", "2026-11-28"]),
+        UndoCase(
+            "add with highlights, url and note", "add",
+            [
+                "add", "Initrode", "Engineer", "--highlight", "one", "--highlight", "two", "--url", "https://i.test",
+                "--note", "n", "--applied-on", "2026-11-28",
+            ]),
         UndoCase("add into a database with no applications", "add", start: .empty, ["add", "Acme", "Engineer"]),
-        UndoCase("edit of every field, the note cleared", "edit",
-                 ["edit", "1", "--company", "Renamed", "--role", "Other", "--applied-on", "2026-11-21",
-                  "--url", "https://renamed.test", "--note", ""]),
+        UndoCase(
+            "edit of every field, the note cleared", "edit",
+            [
+                "edit", "1", "--company", "Renamed", "--role", "Other", "--applied-on", "2026-11-21",
+                "--url", "https://renamed.test", "--note", "",
+            ]),
         UndoCase("status", "status", ["status", "2", "rejected"]),
-        UndoCase("delete --yes of an application with highlights, interviews and calls", "delete",
-                 ["delete", "1", "--yes"]),
+        UndoCase(
+            "delete --yes of an application with highlights, interviews and calls", "delete",
+            ["delete", "1", "--yes"]),
         UndoCase("delete --yes of an application with two interviews", "delete", ["delete", "4", "--yes"]),
-        UndoCase("interview, moving applied to interviewing", "interview",
-                 ["interview", "8", "--at", "2026-12-01 10:00", "--with", "Pat", "--phone", "555-0100", "--tz", "Europe/Berlin",
-                  "--country", "DE", "--busy", "Mon 09:00-10:00", "--decision-by", "2026-12-10", "--after-hours-ok",
-                  "--note", "went well"]),
+        UndoCase(
+            "interview, moving applied to interviewing", "interview",
+            [
+                "interview", "8", "--at", "2026-12-01 10:00", "--with", "Pat", "--phone", "555-0100", "--tz",
+                "Europe/Berlin",
+                "--country", "DE", "--busy", "Mon 09:00-10:00", "--decision-by", "2026-12-10", "--after-hours-ok",
+                "--note", "went well",
+            ]),
         UndoCase("call reached", "call", ["call", "1", "--outcome", "reached", "--at", "2026-12-02 10:00"]),
-        UndoCase("call reached with --decision-by", "call",
-                 ["call", "1", "--outcome", "reached", "--at", "2026-12-02 10:00", "--decision-by", "2026-12-09"]),
-        UndoCase("call reached with --callback-at and --decision-by", "call",
-                 ["call", "1", "--outcome", "reached", "--at", "2026-12-02 10:00", "--callback-at", "2026-12-04 11:00",
-                  "--decision-by", "2026-12-09"]),
-        UndoCase("call bad-time with --callback-at", "call",
-                 ["call", "1", "--outcome", "bad-time", "--at", "2026-12-02 10:00", "--callback-at", "2026-12-03 15:00",
-                  "--note", "in a meeting"]),
+        UndoCase(
+            "call reached with --decision-by", "call",
+            ["call", "1", "--outcome", "reached", "--at", "2026-12-02 10:00", "--decision-by", "2026-12-09"]),
+        UndoCase(
+            "call reached with --callback-at and --decision-by", "call",
+            [
+                "call", "1", "--outcome", "reached", "--at", "2026-12-02 10:00", "--callback-at", "2026-12-04 11:00",
+                "--decision-by", "2026-12-09",
+            ]),
+        UndoCase(
+            "call bad-time with --callback-at", "call",
+            [
+                "call", "1", "--outcome", "bad-time", "--at", "2026-12-02 10:00", "--callback-at", "2026-12-03 15:00",
+                "--note", "in a meeting",
+            ]),
         UndoCase("call no-answer", "call", ["call", "1", "--outcome", "no-answer", "--at", "2026-12-02 10:00"]),
         UndoCase("call voicemail", "call", ["call", "1", "--outcome", "voicemail", "--at", "2026-12-02 10:00"]),
         UndoCase("call wrote", "call", ["call", "1", "--outcome", "wrote", "--at", "2026-12-02 10:00"]),
-        UndoCase("call past max_attempts, logged with a warning", "call",
-                 ["call", "3", "--outcome", "no-answer", "--at", "2026-12-02 09:00"]),
+        UndoCase(
+            "call past max_attempts, logged with a warning", "call",
+            ["call", "3", "--outcome", "no-answer", "--at", "2026-12-02 09:00"]),
         UndoCase("voicemail", "voicemail", ["voicemail", "1", "--at", "2026-12-02 10:00", "--note", "left one"]),
         UndoCase("thanks", "thanks", ["thanks", "2", "--at", "2026-11-27 18:00"]),
         UndoCase("config set of a setting already set", "config", ["config", "name", "Somebody New"]),
@@ -179,8 +206,9 @@ struct UndoTests {
         return box
     }
 
-    @Test("a change then undo gives back the export byte for byte and the record tables row for row",
-          arguments: UndoCase.all)
+    @Test(
+        "a change then undo gives back the export byte for byte and the record tables row for row",
+        arguments: UndoCase.all)
     func changeThenUndo(_ undoCase: UndoCase) throws {
         let box = try Self.sandbox(undoCase.start)
         let arguments = try undoCase.arguments(box)
@@ -304,8 +332,10 @@ struct UndoTests {
         let box = try Sandbox()
         let steps: [(arguments: [String], now: String, command: String)] = [
             (["add", "Acme", "Engineer"], "2026-11-30T09:00:00-05:00", "add"),
-            (["interview", "1", "--at", "2026-11-30 10:00", "--with", "Dana", "--phone", danaPhone],
-             "2026-11-30T12:00:00-05:00", "interview"),
+            (
+                ["interview", "1", "--at", "2026-11-30 10:00", "--with", "Dana", "--phone", danaPhone],
+                "2026-11-30T12:00:00-05:00", "interview"
+            ),
             (["thanks", "1", "--at", "2026-11-30 18:00"], "2026-11-30T19:00:00-05:00", "thanks"),
             (["call", "1", "--outcome", "no-answer", "--at", "2026-12-01 11:00"], "2026-12-01T11:05:00-05:00", "call"),
             (["voicemail", "1", "--at", "2026-12-02 10:00"], "2026-12-02T10:05:00-05:00", "voicemail"),
@@ -378,7 +408,11 @@ struct UndoTests {
             ["thanks", "1", "--at", "2026-12-03 10:00"],
             ["config", "max_attempts", "lots"],
             ["config", "timezone", "Mars/Olympus"],
-            ["import", try box.file("broken.json", #"{"format": "jobtrack", "version": 1, "applications": [{"company": ""}]}"#)],
+            [
+                "import",
+                try box.file(
+                    "broken.json", #"{"format": "jobtrack", "version": 1, "applications": [{"company": ""}]}"#),
+            ],
             ["import", try box.file("broken.csv", "company,role\nAcme,\n"), "--format", "csv"],
         ]
         for arguments in refusals {

@@ -3,6 +3,7 @@ import Foundation
 import JobStore
 import PropertyBased
 import Testing
+
 @testable import JobtrackKit
 
 // SPEC §3 "(v2) Undo and the log", in process: any sequence of the use cases that change
@@ -52,8 +53,10 @@ private struct RandomRun {
         database = try Database(path: fixture.path)
         // xoshiro256** must not start from all zeros; the constants are arbitrary.
         rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, seed &* 0x2545_F491_4F6C_DD1D))
-        now = try #require(Calendar.current.date(from: DateComponents(
-            timeZone: Self.zone, year: 2026, month: 11, day: 16, hour: 9)))
+        now = try #require(
+            Calendar.current.date(
+                from: DateComponents(
+                    timeZone: Self.zone, year: 2026, month: 11, day: 16, hour: 9)))
     }
 
     func tracker() throws -> Tracker {
@@ -74,7 +77,8 @@ private struct RandomRun {
     /// An instant up to `hours` before now, on a whole minute.
     mutating func before(hours: Int) -> DateTimeInput {
         let minutes = Int.random(in: 0...(hours * 60), using: &rng)
-        let instant = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60 - Double(minutes * 60))
+        let instant = Date(
+            timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60 - Double(minutes * 60))
         return DateTimeInput(.instant(instant))
     }
 
@@ -106,7 +110,8 @@ private struct RandomRun {
             let id = try applicationID()
             let edit = ApplicationEdit(
                 company: chance(50) ? "Renamed \(steps.count)" : nil, role: chance(30) ? "Lead" : nil,
-                appliedOn: chance(20) ? .relative(days: -3) : nil, url: chance(30) ? pick(["", "https://x.test"]) : nil,
+                appliedOn: chance(20) ? .relative(days: -3) : nil,
+                url: chance(30) ? pick(["", "https://x.test"]) : nil,
                 notes: chance(40) ? pick(["", "edited"]) : nil)
             return try attempt("edit \(id)") { _ = try tracker.edit(id, edit) }
         case 3:
@@ -132,9 +137,12 @@ private struct RandomRun {
             let at = before(hours: 30)
             var call = NewCall(outcome: outcome, at: at, notes: chance(30) ? "called" : nil)
             if outcome == .badTime || (outcome == .reached && chance(30)) {
-                call.callbackAt = DateTimeInput(.instant(now.addingTimeInterval(Double(Int.random(in: 1...72, using: &rng)) * 3600)))
+                call.callbackAt = DateTimeInput(
+                    .instant(now.addingTimeInterval(Double(Int.random(in: 1...72, using: &rng)) * 3600)))
             }
-            if outcome == .reached && chance(40) { call.decisionBy = .relative(days: Int.random(in: 2...9, using: &rng)) }
+            if outcome == .reached && chance(40) {
+                call.decisionBy = .relative(days: Int.random(in: 2...9, using: &rng))
+            }
             let command = outcome == .voicemail && chance(50) ? "voicemail" : "call"
             return try attempt("\(command) \(id) \(outcome.rawValue)") {
                 _ = try tracker.logCall(id, call, command: command)
@@ -144,19 +152,21 @@ private struct RandomRun {
             let at = chance(50) ? nil : before(hours: 48)
             return try attempt("thanks \(id)") { _ = try tracker.thanks(id, at: at) }
         default:
-            let book = try SettingsBook(path: fixture.path, now: DateTimeInput(.instant(now)), clock: now,
-                                        systemZone: Self.zone)
+            let book = try SettingsBook(
+                path: fixture.path, now: DateTimeInput(.instant(now)), clock: now,
+                systemZone: Self.zone)
             let key = pick([ConfigKey.name, .maxAttempts, .businessHours, .timezone, .quietAfter])
             if chance(30) {
                 return try attempt("config \(key.rawValue) --unset") { try book.unset(key) }
             }
-            let value = switch key {
-            case .name: pick(["Alex", "Alex \"AJ\" Doe"])
-            case .maxAttempts: pick(["1", "2", "3", "0"])  // 0 is refused
-            case .businessHours: pick(["08:00-16:00", "10:00-18:00"])
-            case .timezone: pick(["America/New_York", "Europe/London", "Asia/Tokyo"])
-            default: pick(["5", "12"])
-            }
+            let value =
+                switch key {
+                case .name: pick(["Alex", "Alex \"AJ\" Doe"])
+                case .maxAttempts: pick(["1", "2", "3", "0"])  // 0 is refused
+                case .businessHours: pick(["08:00-16:00", "10:00-18:00"])
+                case .timezone: pick(["America/New_York", "Europe/London", "Asia/Tokyo"])
+                default: pick(["5", "12"])
+                }
             return try attempt("config \(key.rawValue) \(value)") { try book.set(key, to: value) }
         }
     }
@@ -181,15 +191,18 @@ private struct RandomRun {
 
 @Suite("undo after random changes, in process")
 struct UndoPropertyTests {
-    @Test("30 random use cases, then as many undos as changes were made, give back the records exactly",
-          arguments: 1...6 as ClosedRange<UInt64>)
+    @Test(
+        "30 random use cases, then as many undos as changes were made, give back the records exactly",
+        arguments: 1...6 as ClosedRange<UInt64>)
     func randomChangesThenUndos(seed: UInt64) throws {
         var run = try RandomRun(seed: seed)
         // Records from before the run, which the undos must leave as they are.
         let setup = try run.tracker()
         let first = try setup.add(NewApplication(company: "Before", role: "Engineer", highlights: ["kept"]))
-        _ = try setup.logInterview(first.application.id, NewInterview(
-            at: DateTimeInput(.instant(run.now.addingTimeInterval(-3600))), interviewer: "Sam", phone: "555 0100"))
+        _ = try setup.logInterview(
+            first.application.id,
+            NewInterview(
+                at: DateTimeInput(.instant(run.now.addingTimeInterval(-3600))), interviewer: "Sam", phone: "555 0100"))
         try SettingsBook(path: run.fixture.path, clock: run.now, systemZone: RandomRun.zone).set(.name, to: "Alex")
         let start = try run.records()
 
