@@ -64,7 +64,15 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "JobtrackKitTests", dependencies: ["JobtrackKit", "JobStore", "FollowUp"]),
+        .testTarget(
+            name: "JobtrackKitTests",
+            dependencies: [
+                "JobtrackKit",
+                "JobStore",
+                "FollowUp",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "JobtrackCLITests", dependencies: ["JobtrackCLI"]),
     ]
 )

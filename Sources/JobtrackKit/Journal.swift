@@ -95,13 +95,14 @@ extension Tracker {
 
     /// With `calendar_file` set, writes the next calls there as `export --format ics
     /// --output` would, after a change has committed. Failing to is a warning: the
-    /// change stands.
+    /// change stands. The settings are read again first, so that after an undo of
+    /// `config business_hours …` the file agrees with the export.
     public func refreshCalendar() {
         do {
             guard let path = try repository.setting(ConfigKey.calendarFile.rawValue), !path.isEmpty else { return }
             do {
                 try OutputFile.refuseToReplaceDatabase(at: path)
-                try OutputFile.write(try export(.ics).data, to: path)
+                try OutputFile.write(try reloaded().export(.ics).data, to: path)
             } catch {
                 notices.add("warning: the calendar file was not updated: \(error)")
             }

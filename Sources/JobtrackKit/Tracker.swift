@@ -32,21 +32,41 @@ public struct Tracker {
     public let userZone: TimeZone
     public let settings: FollowUpSettings
     /// What to tell the user besides the result (warnings that leave a change standing).
-    public let notices = Notices()
+    public let notices: Notices
     let zones = ZoneCache()
     let holidays: HolidayCache
+    /// The zone that stands in when no `timezone` is set.
+    let systemZone: TimeZone
 
     /// Opens (creating and migrating when needed) the database at `path`. `now` is what
     /// the user asked *now* to be (`--now`), read on their clock, else `clock`.
     public init(path: String, now: DateTimeInput? = nil, clock: Date, systemZone: TimeZone = .current) throws {
-        database = try Database(path: path)
-        repository = Repository(database: database)
+        let database = try Database(path: path)
+        let notices = Notices()
         if let copy = database.upgradeBackup { notices.add(Self.upgradeNotice(copy)) }
+        try self.init(database: database, systemZone: systemZone, notices: notices) { userZone in
+            try now?.resolve(now: clock, user: userZone) ?? clock
+        }
+    }
+
+    /// A tracker over an open database, its settings read now; `now` is resolved on the user's zone.
+    private init(database: Database, systemZone: TimeZone, notices: Notices, now: (TimeZone) throws -> Date) throws {
+        self.database = database
+        repository = Repository(database: database)
+        self.notices = notices
+        self.systemZone = systemZone
         let stored = try repository.settings()
         userZone = try Self.userZone(stored: stored, systemZone: systemZone)
         settings = try FollowUpSettings(stored: stored, timeZone: userZone)
         holidays = HolidayCache(enabled: settings.usesPublicHolidays)
-        self.now = try now?.resolve(now: clock, user: userZone) ?? clock
+        self.now = try now(userZone)
+    }
+
+    /// The same run — database, *now*, notices — with the settings read again: a change
+    /// may have changed them since this tracker opened (an `undo` of `config`, an import
+    /// that restores an export's settings).
+    func reloaded() throws -> Tracker {
+        try Tracker(database: database, systemZone: systemZone, notices: notices) { _ in now }
     }
 
     /// The user's zone: the `timezone` setting, else the system's.

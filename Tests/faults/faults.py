@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fault tests for jobtrack: crashes, concurrency, hostile arguments, read-only and full disks.
+"""Fault tests for jobtrack: crashes, concurrency, undo, hostile arguments, read-only and full disks.
 
     python3 Tests/faults/faults.py --bin PATH/jobtrack [--short] [--seed N] [--only NAME,...]
 
@@ -215,6 +215,107 @@ def test_kill_import(jobtrack, folder, rounds, size, rng):
         imports = whole  # a killed import may have committed just before the signal
     print("  ok: %d killed mid-run (an import takes %.2f s); every import all there or not at all (%d whole)"
           % (killed, duration, imports), flush=True)
+
+
+# MARK: kill -9 during undo
+
+def export_json(jobtrack, db):
+    return jobtrack.must(db, "export", "--format", "json", "--now", NOW).stdout
+
+
+def latest_change(jobtrack, db):
+    return json.loads(jobtrack.must(db, "log", "--limit", "1", "--json", "--now", NOW).stdout)[0]
+
+
+def test_kill_undo(jobtrack, folder, rounds, size, rng):
+    """An undo killed at any moment leaves the import or its undoing, never part of either."""
+    test = "kill -9 during undo"
+    print("%s (%d kills, undoing an import of %d applications)" % (test, rounds, size), flush=True)
+    source = os.path.join(folder, "undo-import.json")
+    synthetic.write_document(source, size)
+    db = new_database(jobtrack, folder, "undo.sqlite3")
+    without = export_json(jobtrack, db)  # the records once the import is undone
+
+    def imported():
+        jobtrack.must(db, "import", source, "--now", NOW)
+        return export_json(jobtrack, db), latest_change(jobtrack, db)
+
+    with_import, change = imported()
+    started = time.monotonic()
+    jobtrack.must(db, "undo", "--now", NOW)
+    duration = time.monotonic() - started
+    if export_json(jobtrack, db) != without:
+        fail(test, "an undo that was not killed did not give back the records before the import")
+        return
+    with_import, change = imported()
+    killed = finished = 0
+    for round_number in range(rounds):
+        process = jobtrack.popen(db, "undo", "--now", NOW)
+        time.sleep(rng.uniform(0, duration * 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        if process.returncode == -signal.SIGKILL:
+            killed += 1
+        elif process.returncode != 0:
+            fail(test, "undo exited %d before the kill" % process.returncode)
+            return
+        if not check_database(test, db):
+            return
+        records = export_json(jobtrack, db)
+        latest = latest_change(jobtrack, db)
+        if latest["id"] != change["id"]:
+            fail(test, "round %d: the latest change is %r, not the import %r" % (round_number, latest, change))
+            return
+        if records == without and latest["undone"]:
+            finished += 1
+            with_import, change = imported()  # import again for the next round
+        elif records == with_import and not latest["undone"]:
+            if process.returncode == 0:
+                fail(test, "round %d: undo reported success but the import is still there" % round_number)
+                return
+        else:
+            fail(test, "round %d: after the kill the records are neither the import nor its undoing "
+                       "(the log says undone=%r; %d bytes of export)" % (round_number, latest["undone"], len(records)))
+            return
+    print("  ok: %d of %d killed mid-run (an undo takes %.2f s); the import found undone %d times, whole %d times,"
+          " never half" % (killed, rounds, duration, finished, rounds - finished), flush=True)
+
+
+# MARK: two undos at once
+
+def test_concurrent_undo(jobtrack, folder, rounds):
+    """Two undos run at the same moment undo the two latest changes, one each."""
+    test = "two undos at once"
+    print("%s (%d rounds)" % (test, rounds), flush=True)
+    db = new_database(jobtrack, folder, "undo-race.sqlite3")
+    for round_number in range(rounds):
+        states = [export_json(jobtrack, db)]
+        for step in range(2):
+            jobtrack.must(db, *call_args(1, "race %d.%d" % (round_number, step)))
+            states.append(export_json(jobtrack, db))
+        # Started back to back, so that they contend for the journal's latest change.
+        processes = [jobtrack.popen(db, "undo", "--json", "--now", NOW) for _ in range(2)]
+        outputs = [process.communicate(timeout=120) for process in processes]
+        undone = []
+        for process, (stdout, stderr) in zip(processes, outputs):
+            if process.returncode != 0:
+                fail(test, "round %d: an undo exited %d: %s"
+                     % (round_number, process.returncode, stderr.decode(errors="replace").strip()))
+                return
+            undone.append(json.loads(stdout)["id"])
+        if len(set(undone)) != 2:
+            fail(test, "round %d: both undos undid change %r" % (round_number, undone[0]))
+            return
+        newest = json.loads(jobtrack.must(db, "log", "--limit", "2", "--json", "--now", NOW).stdout)
+        if sorted(undone) != sorted(entry["id"] for entry in newest) or not all(e["undone"] for e in newest):
+            fail(test, "round %d: the undos undid %r, the log's two newest are %r" % (round_number, undone, newest))
+            return
+        if not check_database(test, db):
+            return
+        if export_json(jobtrack, db) != states[0]:
+            fail(test, "round %d: the records are not as two changes back" % round_number)
+            return
+    print("  ok: %d rounds, each undoing the two latest changes once each" % rounds, flush=True)
 
 
 # MARK: concurrent writers
@@ -608,7 +709,7 @@ def main():
     parser.add_argument("--bin", required=True, help="the jobtrack binary")
     parser.add_argument("--short", action="store_true", help="the short form run by `make test`")
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--only", default="", help="comma-separated: calls,import,concurrent,fuzz,readonly,full")
+    parser.add_argument("--only", default="", help="comma-separated: calls,import,undo,concurrent,fuzz,readonly,full")
     options = parser.parse_args()
     seed = options.seed if options.seed is not None else random.randrange(1 << 31)
     if shutil.which("sqlite3") is None:
@@ -626,6 +727,8 @@ def main():
             ("calls", lambda rng: test_kill_calls(jobtrack, folder, 12 if short else 60, rng)),
             ("import", lambda rng: test_kill_import(jobtrack, folder, 6 if short else 50,
                                                     1000 if short else 3000, rng)),
+            ("undo", lambda rng: test_kill_undo(jobtrack, folder, 4 if short else 40, 500 if short else 3000, rng)),
+            ("undo", lambda rng: test_concurrent_undo(jobtrack, folder, 3 if short else 30)),
             ("concurrent", lambda rng: test_concurrent(jobtrack, folder, 2, 20 if short else 300)),
             ("concurrent", lambda rng: test_concurrent(jobtrack, folder, 4, 15 if short else 200)),
             ("fuzz", lambda rng: test_fuzz(jobtrack, folder, 250 if short else 3000, rng)),

@@ -1,0 +1,225 @@
+import FollowUp
+import Foundation
+import JobStore
+import PropertyBased
+import Testing
+
+@testable import JobtrackKit
+
+// SPEC §3 "(v2) Undo and the log", in process: any sequence of the use cases that change
+// records or settings, undone change by change, walks back through every state it passed
+// and ends with the records exactly as they began.
+
+/// The tables that hold records and settings, parents first.
+private let recordTables = ["applications", "highlights", "interviews", "call_attempts", "settings"]
+
+/// Every row of the record tables, each as SQL would quote it, in key order (for an
+/// integer primary key, rowid order), as `.dump` lists them.
+private func recordDump(_ database: Database) throws -> String {
+    var lines: [String] = []
+    for table in recordTables {
+        let columns = try database.fetchAll("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [table]) {
+            (name: $0.string(0), key: $0.int(1))
+        }
+        let keys = columns.filter { $0.key > 0 }.sorted { $0.key < $1.key }.map(\.name)
+        let values = columns.map { "quote(\($0.name))" }.joined(separator: " || ',' || ")
+        lines += try database.fetchAll("SELECT \(values) FROM \(table) ORDER BY \(keys.joined(separator: ", "))") {
+            "\(table): \($0.string(0))"
+        }
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// The records as the export shows them and as the tables hold them.
+private struct Records: Equatable {
+    let export: Data
+    let dump: String
+}
+
+/// A random run of changes: the fixture, *now*, and the random choices, all seeded.
+private struct RandomRun {
+    let fixture: KitFixture
+    /// One connection for reading the records and the log between the steps.
+    let database: Database
+    var rng: Xoshiro
+    var now: Date
+    /// What each step did, for the message of a failure.
+    var steps: [String] = []
+
+    static let zone = KitFixture.newYork
+
+    init(seed: UInt64) throws {
+        fixture = try KitFixture()
+        database = try Database(path: fixture.path)
+        // xoshiro256** must not start from all zeros; the constants are arbitrary.
+        rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, seed &* 0x2545_F491_4F6C_DD1D))
+        now = try #require(
+            Calendar.current.date(
+                from: DateComponents(
+                    timeZone: Self.zone, year: 2026, month: 11, day: 16, hour: 9)))
+    }
+
+    func tracker() throws -> Tracker {
+        try Tracker(path: fixture.path, now: DateTimeInput(.instant(now)), clock: now, systemZone: Self.zone)
+    }
+
+    func records() throws -> Records {
+        Records(export: try tracker().export(.json).data, dump: try recordDump(database))
+    }
+
+    func changeCount() throws -> Int {
+        try database.changeLog().count
+    }
+
+    mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &rng)! }
+
+    /// An instant up to `hours` before now, on a whole minute.
+    mutating func before(hours: Int) -> DateTimeInput {
+        let minutes = Int.random(in: 0...(hours * 60), using: &rng)
+        let instant = Date(
+            timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60 - Double(minutes * 60))
+        return DateTimeInput(.instant(instant))
+    }
+
+    /// An application id: mostly one that exists, sometimes one that does not.
+    mutating func applicationID() throws -> Int64 {
+        let ids = try tracker().applications().map(\.application.id)
+        if ids.isEmpty || chance(5) { return 999 }
+        return pick(ids)
+    }
+
+    /// Makes one random change, or tries one that is refused. Returns the records as they
+    /// were before the change, or nil when it was refused.
+    mutating func randomChange() throws -> Records? {
+        now = now.addingTimeInterval(Double(Int.random(in: 10...(18 * 60), using: &rng) * 60))
+        let tracker = try tracker()
+        let kind = Int.random(in: 0..<16, using: &rng)
+        let step: String
+        switch kind {
+        case 0, 1:
+            let highlights = (0..<Int.random(in: 0...2, using: &rng)).map { "highlight \($0)" }
+            let new = NewApplication(
+                company: pick(["Acme", "Globex", " Initech ", "Zoë & Co"]), role: pick(["Engineer", "PM"]),
+                appliedOn: chance(50) ? .relative(days: -Int.random(in: 0...20, using: &rng)) : nil,
+                url: chance(30) ? "https://example.test/\(steps.count)" : nil, notes: chance(30) ? "note" : nil,
+                highlights: highlights)
+            step = "add \(new.company)/\(new.role) \(highlights.count) highlights"
+            return try attempt(step) { _ = try tracker.add(new) }
+        case 2:
+            let id = try applicationID()
+            let edit = ApplicationEdit(
+                company: chance(50) ? "Renamed \(steps.count)" : nil, role: chance(30) ? "Lead" : nil,
+                appliedOn: chance(20) ? .relative(days: -3) : nil,
+                url: chance(30) ? pick(["", "https://x.test"]) : nil,
+                notes: chance(40) ? pick(["", "edited"]) : nil)
+            return try attempt("edit \(id)") { _ = try tracker.edit(id, edit) }
+        case 3:
+            let id = try applicationID()
+            let status = pick(Application.Status.allCases)
+            return try attempt("status \(id) \(status.rawValue)") { _ = try tracker.setStatus(id, to: status) }
+        case 4 where chance(60):
+            let id = try applicationID()
+            return try attempt("delete \(id)") { _ = try tracker.delete(id, confirmed: true) }
+        case 5, 6:
+            let id = try applicationID()
+            let zone = pick([nil, TimeZone(identifier: "Europe/London"), TimeZone(identifier: "Asia/Tokyo")])
+            let new = NewInterview(
+                at: before(hours: 72), interviewer: chance(80) ? "Dana" : nil,
+                phone: chance(80) ? "+1 212 555 0100" : nil, timeZone: zone ?? nil,
+                decisionBy: chance(30) ? .relative(days: Int.random(in: 1...10, using: &rng)) : nil,
+                afterHoursOK: chance(20), busy: chance(30) ? [BusyWindow("12:00-13:00")!] : [],
+                notes: chance(30) ? "notes" : nil)
+            return try attempt("interview \(id)") { _ = try tracker.logInterview(id, new) }
+        case 7...11:
+            let id = try applicationID()
+            let outcome = pick(CallAttempt.Outcome.allCases)
+            let at = before(hours: 30)
+            var call = NewCall(outcome: outcome, at: at, notes: chance(30) ? "called" : nil)
+            if outcome == .badTime || (outcome == .reached && chance(30)) {
+                call.callbackAt = DateTimeInput(
+                    .instant(now.addingTimeInterval(Double(Int.random(in: 1...72, using: &rng)) * 3600)))
+            }
+            if outcome == .reached && chance(40) {
+                call.decisionBy = .relative(days: Int.random(in: 2...9, using: &rng))
+            }
+            let command = outcome == .voicemail && chance(50) ? "voicemail" : "call"
+            return try attempt("\(command) \(id) \(outcome.rawValue)") {
+                _ = try tracker.logCall(id, call, command: command)
+            }
+        case 12:
+            let id = try applicationID()
+            let at = chance(50) ? nil : before(hours: 48)
+            return try attempt("thanks \(id)") { _ = try tracker.thanks(id, at: at) }
+        default:
+            let book = try SettingsBook(
+                path: fixture.path, now: DateTimeInput(.instant(now)), clock: now,
+                systemZone: Self.zone)
+            let key = pick([ConfigKey.name, .maxAttempts, .businessHours, .timezone, .quietAfter])
+            if chance(30) {
+                return try attempt("config \(key.rawValue) --unset") { try book.unset(key) }
+            }
+            let value =
+                switch key {
+                case .name: pick(["Alex", "Alex \"AJ\" Doe"])
+                case .maxAttempts: pick(["1", "2", "3", "0"])  // 0 is refused
+                case .businessHours: pick(["08:00-16:00", "10:00-18:00"])
+                case .timezone: pick(["America/New_York", "Europe/London", "Asia/Tokyo"])
+                default: pick(["5", "12"])
+                }
+            return try attempt("config \(key.rawValue) \(value)") { try book.set(key, to: value) }
+        }
+    }
+
+    /// Runs `body`; a refusal must leave the records and the log as they were.
+    mutating func attempt(_ step: String, _ body: () throws -> Void) throws -> Records? {
+        let before = try records()
+        let changes = try changeCount()
+        do {
+            try body()
+            steps.append(step)
+            #expect(try changeCount() == changes + 1, "not one change journaled by \(step): \(steps)")
+            return before
+        } catch let error where error is Refusal || error is StoreError || error is FollowUpSettings.Error {
+            steps.append("(refused: \(step): \(error))")
+            #expect(try records() == before, "a refused \(step) changed the records: \(steps)")
+            #expect(try changeCount() == changes, "a refused \(step) journaled a change: \(steps)")
+            return nil
+        }
+    }
+}
+
+@Suite("undo after random changes, in process")
+struct UndoPropertyTests {
+    @Test(
+        "30 random use cases, then as many undos as changes were made, give back the records exactly",
+        arguments: 1...6 as ClosedRange<UInt64>)
+    func randomChangesThenUndos(seed: UInt64) throws {
+        var run = try RandomRun(seed: seed)
+        // Records from before the run, which the undos must leave as they are.
+        let setup = try run.tracker()
+        let first = try setup.add(NewApplication(company: "Before", role: "Engineer", highlights: ["kept"]))
+        _ = try setup.logInterview(
+            first.application.id,
+            NewInterview(
+                at: DateTimeInput(.instant(run.now.addingTimeInterval(-3600))), interviewer: "Sam", phone: "555 0100"))
+        try SettingsBook(path: run.fixture.path, clock: run.now, systemZone: RandomRun.zone).set(.name, to: "Alex")
+        let start = try run.records()
+
+        var states: [Records] = []
+        for _ in 0..<30 {
+            if let before = try run.randomChange() { states.append(before) }
+        }
+        #expect(states.count >= 10, "too few of the random use cases were accepted: \(run.steps)")
+        for (index, state) in states.enumerated().reversed() {
+            run.now = run.now.addingTimeInterval(60)
+            let undone = try run.tracker().undo()
+            #expect(undone.undone)
+            #expect(try run.records() == state, "seed \(seed): undo back to before change \(index + 1): \(run.steps)")
+        }
+        #expect(try run.records() == start, "seed \(seed): \(run.steps)")
+        // Only the setup is left to undo.
+        let log = try run.tracker().changeLog()
+        #expect(log.filter { !$0.undone }.map(\.command) == ["config", "interview", "add"])
+    }
+}
