@@ -59,25 +59,15 @@ struct TextRenderer {
     /// One line for a call to make: when, who, where, the number, and why.
     func callLine(_ entry: AgendaEntry) -> String {
         let assessment = entry.assessment
-        var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
-        if let interviewer = assessment.interviewer { parts.append(interviewer) }
-        if let phone = assessment.phone { parts.append(phone) }
         let when = callTime(entry) ?? "no time"
         let marker = assessment.state == .overdue ? style.red(when) : style.green(when)
-        return "  \(marker)  \(parts.joined(separator: " · "))\n      \(style.dim(oneLine(assessment.reason)))"
+        return "  \(marker)  \(who(entry))\n      \(style.dim(oneLine(assessment.reason)))"
     }
 
     /// One line for an entry in the agenda.
     func agendaLine(_ entry: AgendaEntry) -> String {
-        var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
-        if let interviewer = entry.assessment.interviewer { parts.append(interviewer) }
-        if let phone = entry.assessment.phone { parts.append(phone) }
-        if let when = callTime(entry) {
-            parts.append("call \(when)")
-        } else if let problem = entry.assessment.noCallTime {
-            parts.append("no time to call: \(problem.text)")
-        }
-        return "  \(parts.joined(separator: " · "))\n      \(style.dim(oneLine(entry.assessment.reason)))"
+        let when = callTime(entry).map { " · call \($0)" } ?? ""
+        return "  \(who(entry))\(when)\n      \(style.dim(oneLine(entry.assessment.reason)))"
     }
 
     /// `today` as text (docs/commands.md §3.6): the calls that fall today on the user's
@@ -97,6 +87,11 @@ struct TextRenderer {
             lines.append(style.bold("Due, but not callable today:"))
             lines += later.map(laterLine)
         }
+        let letters = entries.filter { $0.assessment.state == .noNumber }
+        if !letters.isEmpty {
+            lines.append(style.bold("Write instead (no number given):"))
+            lines += letters.map(writeLine)
+        }
         let notes = entries.thankYouNotes
         if !notes.isEmpty {
             lines.append(style.bold("Thank-you notes to send:"))
@@ -106,7 +101,7 @@ struct TextRenderer {
         let waiting: [(FollowUpState, String)] = [
             (.waitingOnDecision, "waiting on a decision"), (.awaitingReply, "awaiting a reply"),
             (.callbackScheduled, "with a callback booked"), (.tooSoon, "too soon to call"),
-            (.triedTwice, "tried enough"), (.noNumber, "with no number (write instead)"),
+            (.triedTwice, "tried enough"),
             (.goneQuiet, "gone quiet (mark one with `jobtrack status <id> ghosted`, or send one last note)"),
         ]
         let summary = waiting.compactMap { state, words in counts[state].map { "\($0) \(words)" } }
@@ -118,18 +113,29 @@ struct TextRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// A follow-up to write: to whom, and how to get the words.
+    private func writeLine(_ entry: AgendaEntry) -> String {
+        let who = entry.assessment.interviewer.map(oneLine) ?? "the interviewer"
+        return "  #\(entry.application.id) \(style.bold(title(entry.application))) · write to \(who); "
+            + "`jobtrack script \(entry.application.id)` drafts it, then `jobtrack call \(entry.application.id) --outcome wrote`"
+    }
+
+    /// Who and where, for one line of a list: the id, company and role, interviewer and number.
+    private func who(_ entry: AgendaEntry) -> String {
+        var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
+        if let interviewer = entry.assessment.interviewer { parts.append(oneLine(interviewer)) }
+        if let phone = entry.assessment.phone { parts.append(phone) }
+        return parts.joined(separator: " · ")
+    }
+
     /// A due call that waits: when, and why not today.
     private func laterLine(_ entry: AgendaEntry) -> String {
-        var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
-        if let interviewer = entry.assessment.interviewer { parts.append(interviewer) }
-        if let phone = entry.assessment.phone { parts.append(phone) }
-        let when: String
-        if let time = callTime(entry) {
-            when = "call " + time + (tracker.delay(of: entry).map { " — \($0)" } ?? "")
-        } else {
-            when = entry.assessment.noCallTime.map { "no time to call: \($0.text)" } ?? "no time to call"
+        guard let time = callTime(entry) else {
+            // The reason says why there is no time, and what to do.
+            return "  \(who(entry))\n      \(style.dim(oneLine(entry.assessment.reason)))"
         }
-        return "  \(parts.joined(separator: " · "))\n      \(when)\n      \(style.dim(oneLine(entry.assessment.reason)))"
+        let when = "call " + time + (tracker.delay(of: entry).map { " — \($0)" } ?? "")
+        return "  \(who(entry))\n      \(when)\n      \(style.dim(oneLine(entry.assessment.reason)))"
     }
 
     /// "Send Dana Smith a thank-you note: interviewed today at 10:00."
@@ -139,8 +145,9 @@ struct TextRenderer {
         let day = CalendarDate.containing(interview.heldAt, in: tracker.userZone)
         let today = tracker.today(in: tracker.userZone)
         let when = day == today ? "today" : day == today.adding(days: -1) ? "yesterday" : "on \(day.shortText)"
-        let time = TimeText.hourMinute(interview.heldAt, in: tracker.userZone)
-        return "  #\(entry.application.id) Send \(who) a thank-you note: interviewed \(when) at \(time) "
+        let time = tracker.moment(interview.heldAt, their: tracker.zone(named: interview.tz))
+            .split(separator: " ", maxSplits: 3).last.map(String.init) ?? ""
+        return "  #\(entry.application.id) Send \(oneLine(who)) a thank-you note: interviewed \(when) at \(time) "
             + "(\(title(entry.application))); then `jobtrack thanks \(entry.application.id)`"
     }
 

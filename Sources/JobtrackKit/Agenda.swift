@@ -144,16 +144,21 @@ extension Tracker {
         guard assessment.state.isCallToday, let callAt = assessment.callAt, let zone = assessment.timeZone,
               CalendarDate.containing(callAt, in: userZone) != today(in: userZone) else { return nil }
         let theirToday = today(in: zone)
+        let theirs = zone.secondsFromGMT(for: now) != userZone.secondsFromGMT(for: now) ? " on their calendar" : ""
         let table = entry.interview.flatMap { holidays.table(country: $0.country, zone: $0.tz) }
-        if let name = table?.name(on: theirToday) {
-            return "\(theirToday.shortText) is \(name) on their calendar"
-        }
-        if theirToday.weekday.isWeekend { return "it is the weekend on their calendar" }
+        if let name = table?.name(on: theirToday) { return "\(theirToday.shortText) is \(name)\(theirs)" }
+        if theirToday.weekday.isWeekend { return "it is the weekend\(theirs)" }
         if settings.holidays.contains(theirToday) { return "\(theirToday.shortText) is one of your holidays" }
         let local = Int(now.timeIntervalSince1970.rounded(.down)) + userZone.secondsFromGMT(for: now)
         let minute = (local % 86_400 + 86_400) % 86_400 / 60
         if !settings.myHours.contains(minute: minute) { return "it is outside your hours (my_hours)" }
-        return "their hours are over for today"
+        // Over for today; a call days away has a weekend or holidays in between, named.
+        let callDay = CalendarDate.containing(callAt, in: zone)
+        let between = (1..<max(1, theirToday.days(to: callDay))).map { theirToday.adding(days: $0) }
+        let skipped = between.compactMap { day in table?.name(on: day).map { "\(day.shortText) is \($0)" } }
+        let weekend = between.contains { $0.weekday.isWeekend } ? ["the weekend"] : []
+        let after = weekend + skipped
+        return "their hours are over for today" + (after.isEmpty ? "" : ", then " + after.joined(separator: "; "))
     }
 
     /// Every open application's entry, for `today`: the calls come from `callsToday`.

@@ -130,9 +130,13 @@ extension Tracker {
             try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)
             let decision = try call.decisionBy?.resolve(today: today(in: userZone))
             try CallLogRules.checkDecision(decision, callAt: at, in: zone)
-            warnings += try callWarnings(at: at, interviewID: interview.id, in: entry.history)
-            if entry.assessment.state == .triedTwice {
-                let tries = entry.assessment.unansweredAttempts
+            // A letter keeps no hours and needs no window: the warnings are about calling.
+            if call.outcome != .wrote {
+                warnings += try callWarnings(at: at, interviewID: interview.id, in: entry.history)
+            }
+            let tries = entry.assessment.unansweredAttempts
+            if call.outcome != .wrote && tries >= settings.maxAttempts
+                && (entry.assessment.state == .triedTwice || entry.assessment.state == .goneQuiet) {
                 warnings.append(
                     "\(tries) unanswered \(tries == 1 ? "try" : "tries") already; the etiquette says stop calling — logged anyway")
             }

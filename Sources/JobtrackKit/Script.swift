@@ -209,7 +209,7 @@ struct CallScript {
             "We spoke on \(interviewDay) about the \(application.role) position at \(application.company). " + thanks,
             "I'm still very interested in the role. " + (application.highlights.isEmpty
                 ? "[One or two of your strongest qualifications for the role.]"
-                : application.highlights.prefix(2).joined(separator: "; ") + "."),
+                : "As a reminder: " + application.highlights.prefix(2).joined(separator: "; and ") + "."),
             decisionQuestion,
             "",
             "Best regards,",

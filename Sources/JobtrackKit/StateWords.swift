@@ -5,7 +5,7 @@ extension FollowUpState {
     public var heading: String {
         switch self {
         case .overdue: "Overdue"
-        case .due: "Call today"
+        case .due: "Due"
         case .noNumber: "No number: write instead"
         case .callbackScheduled: "Callback scheduled"
         case .awaitingReply: "Awaiting a reply"
@@ -23,7 +23,7 @@ extension FollowUpState {
     public var words: String {
         switch self {
         case .overdue: "overdue"
-        case .due: "call today"
+        case .due: "due"
         case .noNumber: "no number, write instead"
         case .callbackScheduled: "callback scheduled"
         case .awaitingReply: "awaiting a reply"

@@ -110,7 +110,7 @@ struct ReportTests {
         #expect(today.contains("Thank-you notes to send"))
         // The agenda by state, in words.
         let agenda = try slice(dom, from: "id=\"agenda\"", to: "</section>")
-        for heading in ["Overdue", "Call today", "Awaiting a reply", "Not interviewed yet"] {
+        for heading in ["Overdue", "Due", "Awaiting a reply", "Not interviewed yet"] {
             #expect(agenda.contains(heading), "the agenda has no \(heading) group: \(agenda)")
         }
         #expect(!agenda.contains("awaiting_reply") && !agenda.contains("not_interviewed"), "state codes: \(agenda)")

@@ -114,5 +114,6 @@ private func log(_ call: NewCall, on id: Int64, global: GlobalOptions, command: 
     logged.warnings.forEach { StandardStreams.warn("warning: \($0)") }
     let output = Output(tracker, json: global.json)
     let when = output.text.moment(logged.call.at, their: tracker.zone(named: logged.interview.tz))
-    try output.report(logged.entry, "Logged a call to #\(id) on \(when): \(call.outcome.rawValue).")
+    let what = call.outcome == .wrote ? "a written follow-up" : "a call"
+    try output.report(logged.entry, "Logged \(what) to #\(id) on \(when): \(call.outcome.rawValue).")
 }

@@ -47,7 +47,7 @@ extension Jobtrack {
                 for view in views {
                     let value = view.value.map { $0.isEmpty ? "none" : $0 } ?? "(not set)"
                     let source = view.isDefault ? "  (default)" : ""
-                    print("\(view.key.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(value)\(source)")
+                    print("\(view.key.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0))\(value)\(source)")
                 }
             }
         }

@@ -69,6 +69,7 @@ extension Jobtrack {
 
         func validate() throws {
             if fields.at == nil { throw ValidationError("Missing expected argument '--at <datetime>'") }
+            if let name = fields.interviewer { _ = try ArgumentValue.nonEmpty(name) }
         }
 
         func run() throws {
