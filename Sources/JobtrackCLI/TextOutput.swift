@@ -30,12 +30,12 @@ struct TextRenderer {
     /// brackets when their zone differs from the user's.
     func callTime(_ entry: AgendaEntry) -> String? {
         guard let callAt = entry.assessment.callAt else { return nil }
-        let userZone = tracker.userZone
-        var text = dayAndTime(callAt, in: userZone)
-        if let zone = entry.assessment.timeZone, zone.secondsFromGMT(for: callAt) != userZone.secondsFromGMT(for: callAt) {
-            text += " (\(dayAndTime(callAt, in: zone, relativeTo: userZone)) their time)"
-        }
-        return text
+        let text = tracker.moment(callAt, their: entry.assessment.timeZone)
+        // Today's date goes without saying; their date is said only where it differs.
+        let today = tracker.today(in: tracker.userZone)
+        let prefix = today.shortText + " "
+        return CalendarDate.containing(callAt, in: tracker.userZone) == today && text.hasPrefix(prefix)
+            ? String(text.dropFirst(prefix.count)) : text
     }
 
     /// An instant as a confirmation prints it: "Thu Dec 3 17:00" on the user's clock,
@@ -43,13 +43,6 @@ struct TextRenderer {
     /// misread zone is seen at once.
     func moment(_ instant: Date, their zone: TimeZone) -> String {
         tracker.moment(instant, their: zone)
-    }
-
-    private func dayAndTime(_ instant: Date, in zone: TimeZone, relativeTo reference: TimeZone? = nil) -> String {
-        let day = CalendarDate.containing(instant, in: zone)
-        let today = tracker.today(in: reference ?? zone)
-        let time = TimeText.hourMinute(instant, in: zone)
-        return day == today ? time : "\(day.shortText) \(time)"
     }
 
     func title(_ application: Application) -> String {

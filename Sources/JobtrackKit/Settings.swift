@@ -71,6 +71,11 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
             }
         case .calendarFile:
             guard !value.isBlank else { throw Refusal.badSetting(key: rawValue, reason: "expected a file path") }
+            let folder = URL(fileURLWithPath: value).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw Refusal.badSetting(key: rawValue, reason: "the folder \(folder) does not exist; create it first")
+            }
             try OutputFile.refuseToReplaceDatabase(at: value)
         case .businessHours, .afterHours, .holidays, .maxAttempts, .publicHolidays, .myHours, .quietAfter:
             _ = try FollowUpSettings(stored: [rawValue: value], timeZone: TimeZone(secondsFromGMT: 0)!)
