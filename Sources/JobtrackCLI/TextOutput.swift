@@ -183,15 +183,18 @@ struct TextRenderer {
             var header = "  interview \(interview.id)  \(moment(interview.heldAt, their: zone))"
             if let interviewer = interview.interviewer { header += " with \(interviewer)" }
             lines.append(header)
+            lines.append("    zone        \(interview.tz)" + (interview.country.map { ", holidays of \($0)" } ?? ""))
             lines.append("    phone       \(interview.phone ?? "none given")")
             if let decision = interview.decisionBy { lines.append("    decision by \(decision)") }
             if !interview.busy.isEmpty { lines.append("    busy        \(interview.busy.joined(separator: ", "))") }
             if interview.afterHoursOK { lines.append("    after hours ok") }
+            if let thanked = interview.thankedAt { lines.append("    thanked     \(moment(thanked, their: zone))") }
             if let notes = interview.notes { lines.append("    notes       \(notes)") }
             for call in item.calls {
                 var text = "    call \(call.id)  \(moment(call.at, their: zone)) \(call.outcome.rawValue)"
                 if let number = call.number { text += " on \(number)" }
                 if let callback = call.callbackAt { text += ", call back \(moment(callback, their: zone))" }
+                if let decision = call.decisionBy { text += ", decision by \(decision)" }
                 if let notes = call.notes { text += " — \(notes)" }
                 lines.append(text)
             }
