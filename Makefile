@@ -67,27 +67,35 @@ lint:
 format:
 	$(SWIFT) format --in-place --parallel $(FORMAT_FILES)
 
-# A throw-away database with applications in different states relative to today,
-# made with the real commands, then today's calls and the whole agenda.
+# A throw-away database made with the real commands, then today's calls and the whole
+# agenda: a user in Chicago on Wednesday 2 December 2026 (a fixed *now*, so the demo
+# reads the same on any day), interviewers in Chicago, London, Stockholm and one who
+# gave no number. DEMO_NOW="YYYY-MM-DD HH:MM" picks another moment.
+DEMO_NOW ?= 2026-12-02 10:30
 demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@set -e; export JOBTRACK_DB=$(DEMO_DB); jobtrack="$$($(SWIFT) build --show-bin-path)/jobtrack"; \
+	@set -e; export JOBTRACK_DB=$(DEMO_DB) JOBTRACK_NOW="$(DEMO_NOW)"; jobtrack="$$($(SWIFT) build --show-bin-path)/jobtrack"; \
+	  $$jobtrack config timezone America/Chicago >/dev/null; \
 	  $$jobtrack config name "Alex Doe" >/dev/null; \
-	  $$jobtrack add Acme "Staff Engineer" --highlight "Shipped a payments platform at scale" \
+	  $$jobtrack config phone "+1 312 555 0147" >/dev/null; \
+	  $$jobtrack add Acme "Staff Engineer" --applied-on=-16d --highlight "Shipped a payments platform at scale" \
 	    --highlight "Led a team of five through a re-architecture" >/dev/null; \
-	  $$jobtrack interview 1 --at="-3d 10:00" --with "Dana Smith" --phone "+1 555 0100" --busy 09:00-10:00 >/dev/null; \
-	  $$jobtrack add Globex "Product Manager" >/dev/null; \
+	  $$jobtrack interview 1 --at="-2d 10:00" --with "Dana Smith" --phone "+1 555 0100" --busy "Mon-Fri 09:00-10:00" >/dev/null; \
+	  $$jobtrack thanks 1 --at="-2d 17:00" >/dev/null; \
+	  $$jobtrack add Globex "Product Manager" --applied-on=-9d >/dev/null; \
 	  $$jobtrack interview 2 --at="-1d 14:00" --with "Lee Chen" --phone "+1 555 0199" --decision-by +6d >/dev/null; \
-	  $$jobtrack add Initech "Backend Developer" --highlight "Ten years of Go and PostgreSQL" >/dev/null; \
-	  $$jobtrack interview 3 --at="-7d 11:00" --with "Sam Patel" --phone "+44 20 7946 0000" --tz Europe/London >/dev/null; \
-	  $$jobtrack voicemail 3 --at="-2d 11:00" >/dev/null; \
-	  $$jobtrack add Umbrella "Site Reliability Engineer" >/dev/null; \
-	  $$jobtrack interview 4 --at="-4d 15:00" --with "Kim Lee" >/dev/null; \
-	  $$jobtrack add Hooli "Designer" >/dev/null; \
-	  $$jobtrack add Soylent "Data Engineer" >/dev/null; \
-	  $$jobtrack interview 6 --at="-9d 09:30" --with "Ola Berg" --phone "+46 8 123 456" >/dev/null; \
-	  $$jobtrack call 6 --outcome reached --at="-4d 10:00" >/dev/null; \
-	  echo "Demo database: $(DEMO_DB)"; echo; \
+	  $$jobtrack add Initech "Backend Developer" --applied-on=-15d --highlight "Ten years of Go and PostgreSQL" >/dev/null; \
+	  $$jobtrack interview 3 --at="-7d 11:00 their" --with "Sam Patel" --phone "+44 20 7946 0000" --tz Europe/London >/dev/null; \
+	  $$jobtrack thanks 3 --at="-7d 12:00" >/dev/null; \
+	  $$jobtrack voicemail 3 --at="-2d 09:00" >/dev/null; \
+	  $$jobtrack add Umbrella "Site Reliability Engineer" --applied-on=-8d >/dev/null; \
+	  $$jobtrack interview 4 --at="-5d 15:00" --with "Kim Lee" >/dev/null; \
+	  $$jobtrack thanks 4 --at="-5d 16:00" >/dev/null; \
+	  $$jobtrack add Hooli "Designer" --applied-on=-3d >/dev/null; \
+	  $$jobtrack add Soylent "Data Engineer" --applied-on=-20d >/dev/null; \
+	  $$jobtrack interview 6 --at="-9d 09:30 their" --with "Ola Berg" --phone "+46 8 123 456" --tz Europe/Stockholm >/dev/null; \
+	  $$jobtrack call 6 --outcome reached --at="-7d 08:00" --decision-by=+3d >/dev/null; \
+	  echo "Demo database: $(DEMO_DB), at $(DEMO_NOW) in Chicago"; echo; \
 	  $$jobtrack today; echo; $$jobtrack agenda
 
 clean:
