@@ -170,9 +170,17 @@ def test_kill_import(jobtrack, folder, rounds, size, rng):
     test = "kill -9 during import"
     print("%s (%d kills, %d applications an import)" % (test, rounds, size), flush=True)
     document = synthetic.document(size, seed=rng.randrange(1 << 30))
-    source = os.path.join(folder, "import.json")
-    with open(source, "w", encoding="utf-8") as file:
-        json.dump(document, file, ensure_ascii=False)
+
+    def write_source(number):
+        # Each import its own companies: an import skips applications already there.
+        for application in document["applications"]:
+            application["company"] = application["company"].split(" #")[0] + " #%d" % number
+        path = os.path.join(folder, "import-%d.json" % number)
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(document, file, ensure_ascii=False)
+        return path
+
+    source = write_source(0)
     expected_interviews = sum(len(a["interviews"]) for a in document["applications"])
     expected_calls = sum(len(i["calls"]) for a in document["applications"] for i in a["interviews"])
 
@@ -186,7 +194,7 @@ def test_kill_import(jobtrack, folder, rounds, size, rng):
     imports = 1
     killed = 0
     for round_number in range(rounds):
-        process = jobtrack.popen(db, "import", source, "--now", NOW)
+        process = jobtrack.popen(db, "import", write_source(round_number + 1), "--now", NOW)
         time.sleep(rng.uniform(0, duration * 1.1))
         process.send_signal(signal.SIGKILL)
         process.communicate()
