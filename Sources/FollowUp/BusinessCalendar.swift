@@ -9,7 +9,7 @@ import Foundation
 /// outside every busy window that applies on that weekday, and inside the user's
 /// `my_hours` on the user's clock (docs/rules.md §2, "When to call"). Built once per
 /// engine; everything it does is integer arithmetic, set and table lookups, and
-/// `secondsFromGMT(for:)` — no `Calendar`, nothing allocated per assessment.
+/// zone offsets from a table of transitions — no `Calendar`, nothing allocated per assessment.
 public struct BusinessCalendar: Sendable {
     /// How far ahead of the start to look for a callable minute before saying there is
     /// none: four weeks, long enough to cross any run of holidays, short enough that

@@ -44,10 +44,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses exactly "YYYY-MM-DD" (four, two and two digits) naming a real date.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-              let day = Self.number(bytes[8..<10]) else { return nil }
+        // The UTF-8 read in place: no array is made for each date read.
+        var text = text
+        let parts = text.withUTF8 { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+                  let day = Self.number(bytes[8..<10]) else { return nil }
+            return (year, month, day)
+        }
+        guard let (year, month, day) = parts else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -163,7 +168,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Decimal digits only: no sign, no spaces, which `Int(_:)` would let through.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number<Digits: Collection<UInt8>>(_ bytes: Digits) -> Int? {
         var value = 0
         for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

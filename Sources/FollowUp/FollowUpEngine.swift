@@ -21,7 +21,9 @@ public struct FollowUpEngine: Sendable {
         let interview = Self.latest(application.interviews) { ($0.heldAt, $0.id) }
         var round = Round([])
         var holidays: PublicHolidays?
-        if let interview {
+        // The interviewer's clock, looked up once for every date read on it below.
+        let clock = interview.map { ZoneClock($0.timeZone) }
+        if let interview, let clock {
             // docs/rules.md §2, "Public holidays": off means only the `holidays` setting.
             holidays = settings.usesPublicHolidays ? interview.publicHolidays : nil
             round = Round(interview.calls)
@@ -30,20 +32,20 @@ public struct FollowUpEngine: Sendable {
             result.phone = interview.phone
             result.timeZone = interview.timeZone
             result.unansweredAttempts = round.unanswered
-            result.thankYouDue = thankYouDue(interview, holidays: holidays, now: now)
+            result.thankYouDue = thankYouDue(interview, clock: clock, holidays: holidays, now: now)
         }
         // Rule 1 — "offer, accepted, rejected, withdrawn, ghosted: no more follow-up calls".
         if application.isClosed { return result }
         // Rule 2 — nothing to follow up before an interview; but an application that
         // nobody answers goes quiet in the end (docs/rules.md §2, "Gone quiet").
-        guard let interview else {
+        guard let interview, let clock else {
             result.state = .notInterviewed
             result.rule = .notInterviewed
             goQuietAfterApplying(application, now: now, into: &result)
             return result
         }
 
-        let verdict = decide(interview, round: round, holidays: holidays, now: now)
+        let verdict = decide(interview, clock: clock, round: round, holidays: holidays, now: now)
         result.state = verdict.state
         result.dueFrom = verdict.dueFrom
         result.dueBy = verdict.dueBy
@@ -76,10 +78,9 @@ public struct FollowUpEngine: Sendable {
             // docs/rules.md §2, "Gone quiet": after the last word, wait `quiet_after`
             // business days; then it is time to let it go, or write one last note.
             if let last = round.last {
-                let zone = interview.timeZone
-                let quietOn = calendar.businessDay(settings.quietAfter, after: CalendarDate.containing(last.at, in: zone),
+                let quietOn = calendar.businessDay(settings.quietAfter, after: clock.date(containing: last.at),
                                                    publicHolidays: holidays)
-                if CalendarDate.containing(now, in: zone) >= quietOn {
+                if clock.date(containing: now) >= quietOn {
                     let since: Reason.QuietSince = verdict.state == .followedUp
                         ? .followedUp(last.outcome, at: last.at) : .triedTwice(round.unanswered, lastAt: last.at)
                     result.state = .goneQuiet
@@ -131,11 +132,11 @@ public struct FollowUpEngine: Sendable {
 
     /// docs/rules.md §2, "Thank-you note": "you should have thanked her at the time of
     /// the interview" — so from the interview until the first business day after it.
-    private func thankYouDue(_ interview: InterviewFacts, holidays: PublicHolidays?, now: Date) -> Bool {
+    private func thankYouDue(_ interview: InterviewFacts, clock: ZoneClock, holidays: PublicHolidays?,
+                             now: Date) -> Bool {
         guard interview.thankedAt == nil, interview.heldAt <= now else { return false }
-        let zone = interview.timeZone
-        let held = CalendarDate.containing(interview.heldAt, in: zone)
-        return CalendarDate.containing(now, in: zone) <= calendar.businessDay(1, after: held, publicHolidays: holidays)
+        let held = clock.date(containing: interview.heldAt)
+        return clock.date(containing: now) <= calendar.businessDay(1, after: held, publicHolidays: holidays)
     }
 
     /// docs/rules.md §2, "Gone quiet": an application still `applied` with no answer
@@ -195,10 +196,10 @@ public struct FollowUpEngine: Sendable {
         var ground: Ground
     }
 
-    private func decide(_ interview: InterviewFacts, round: Round, holidays: PublicHolidays?, now: Date) -> Verdict {
-        let zone = interview.timeZone
-        let today = CalendarDate.containing(now, in: zone)
-        let interviewDate = CalendarDate.containing(interview.heldAt, in: zone)
+    private func decide(_ interview: InterviewFacts, clock: ZoneClock, round: Round, holidays: PublicHolidays?,
+                        now: Date) -> Verdict {
+        let today = clock.date(containing: now)
+        let interviewDate = clock.date(containing: interview.heldAt)
         // Anchor — "if the interviewer named a decision date, wait for that date to pass";
         // in a round, the date they named on the call that started it.
         let decision = round.start?.decisionBy ?? interview.decisionBy.flatMap { $0 > interviewDate ? $0 : nil }
@@ -210,7 +211,7 @@ public struct FollowUpEngine: Sendable {
 
         // Rule 3 — "ask when is better and call back exactly then" (first, even on R).
         if let last, let callback = last.callbackAt {
-            let day = CalendarDate.containing(callback, in: zone)
+            let day = clock.date(containing: callback)
             let state = Self.state(today: today, from: day, by: day, before: .callbackScheduled)
             return Verdict(state: state, dueFrom: day, dueBy: day, callback: callback,
                            ground: .callback(askedAt: last.at))
@@ -227,7 +228,7 @@ public struct FollowUpEngine: Sendable {
         // Rule 6 — "leave a voicemail; if it is not returned by the next day, try once
         // more" — and never before the window opens.
         if let last, last.outcome.isUnanswered {
-            let lastDate = CalendarDate.containing(last.at, in: zone)
+            let lastDate = clock.date(containing: last.at)
             let retry = max(calendar.businessDay(1, after: lastDate, publicHolidays: holidays), dueFrom)
             let state = Self.state(today: today, from: retry, by: retry, before: .awaitingReply)
             return Verdict(state: state, dueFrom: retry, dueBy: retry,

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Converts between instants and a zone's wall clock using only
-/// `TimeZone.secondsFromGMT(for:)`, so that no `Calendar` is built per assessment.
+/// Converts between instants and a zone's wall clock using only the zone's offsets,
+/// read from its table of transitions (`ZoneOffsets`), so that no `Calendar` is built
+/// and no ICU call made per assessment.
 ///
 /// Instants are whole seconds since 1970 (UTC); "local seconds" are the wall-clock
 /// reading in the zone written as if it were UTC, so that `local / 86400` is the local
@@ -10,16 +11,28 @@ struct ZoneClock {
     static let secondsPerDay = 86_400
 
     let zone: TimeZone
+    private let table: ZoneOffsets
 
-    init(_ zone: TimeZone) { self.zone = zone }
+    init(_ zone: TimeZone) {
+        self.zone = zone
+        self.table = ZoneOffsets.table(for: zone)
+    }
 
     static func seconds(_ date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)) }
 
     static func date(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
-    func offset(at instant: Int) -> Int { zone.secondsFromGMT(for: Self.date(instant)) }
+    func offset(at instant: Int) -> Int {
+        table.offset(at: instant) ?? ZoneOffsets.offset(in: zone, at: instant)
+    }
 
     func local(_ instant: Int) -> Int { instant + offset(at: instant) }
+
+    /// The date this clock shows at `instant`: `CalendarDate.containing(_:in:)` for a
+    /// caller that reads many instants on one clock and looks its table up once.
+    func date(containing instant: Date) -> CalendarDate {
+        CalendarDate(dayNumber: localDay(of: Self.seconds(instant)).day)
+    }
 
     /// The local day number and second of that day at `instant`.
     func localDay(of instant: Int) -> (day: Int, second: Int) {

@@ -46,6 +46,14 @@ final class JSONSink {
         bytes.reserveCapacity(Self.flushSize * 2)
     }
 
+    /// How many containers are open: the depth of a value written now.
+    var depth: Int { open.count }
+
+    /// Bytes written elsewhere, in this writer's layout (`JSONBuffer`).
+    func append(_ written: [UInt8]) {
+        bytes.append(contentsOf: written)
+    }
+
     func flush() throws {
         guard let output, !bytes.isEmpty else { return }
         try output(Data(bytes))
@@ -158,7 +166,7 @@ final class JSONSink {
         Self.appendString(text, to: &bytes)
     }
 
-    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
@@ -192,7 +200,7 @@ final class JSONSink {
     }
 }
 
-private struct FrameEncoder: Encoder {
+struct FrameEncoder: Encoder {
     let sink: JSONSink
     let frame: JSONFrame
     var codingPath: [any CodingKey] { [] }

@@ -24,8 +24,19 @@ public struct AgendaEntry: Sendable {
 struct FactsMapper {
     let zones: ZoneCache
     let holidays: HolidayCache
+    let busyWindows: BusyWindowCache
     /// The user's zone, whose country's holidays count for an application with no interview.
     let userZone: TimeZone
+    /// The holidays of the user's country, looked up once rather than per application.
+    let userHolidays: PublicHolidays?
+
+    init(zones: ZoneCache, holidays: HolidayCache, busyWindows: BusyWindowCache, userZone: TimeZone) {
+        self.zones = zones
+        self.holidays = holidays
+        self.busyWindows = busyWindows
+        self.userZone = userZone
+        self.userHolidays = holidays.table(country: nil, zone: userZone.identifier)
+    }
 
     func zone(named name: String, interview id: Int64) throws -> TimeZone {
         guard let zone = zones.zone(named: name) else {
@@ -34,9 +45,10 @@ struct FactsMapper {
         return zone
     }
 
-    private func date(_ text: String, row: String, column: String) throws -> CalendarDate {
+    /// `row` is worded only when the value is bad: most rows never need it.
+    private func date(_ text: String, row: @autoclosure () -> String, column: String) throws -> CalendarDate {
         guard let date = CalendarDate(iso: text) else {
-            throw Refusal.badStoredValue(row: row, column: column, value: text)
+            throw Refusal.badStoredValue(row: row(), column: column, value: text)
         }
         return date
     }
@@ -48,15 +60,15 @@ struct FactsMapper {
             isClosed: application.status.isClosed,
             interviews: try history.interviews.map { item in
                 let interview = item.interview
-                let row = "interview \(interview.id)"
+                let row = { "interview \(interview.id)" }
                 return InterviewFacts(
                     id: interview.id, heldAt: interview.heldAt, timeZone: try zone(named: interview.tz, interview: interview.id),
                     interviewer: interview.interviewer, phone: interview.phone,
-                    decisionBy: try interview.decisionBy.map { try date($0, row: row, column: "decision_by") },
+                    decisionBy: try interview.decisionBy.map { try date($0, row: row(), column: "decision_by") },
                     afterHoursOK: interview.afterHoursOK,
                     busy: try interview.busy.map { text in
-                        guard let window = BusyWindow(text) else {
-                            throw Refusal.badStoredValue(row: row, column: "busy", value: text)
+                        guard let window = busyWindows.window(text) else {
+                            throw Refusal.badStoredValue(row: row(), column: "busy", value: text)
                         }
                         return window
                     },
@@ -70,7 +82,7 @@ struct FactsMapper {
             },
             appliedOn: try date(application.appliedOn, row: "application \(application.id)", column: "applied_on"),
             isApplied: application.status == .applied,
-            publicHolidays: holidays.table(country: nil, zone: userZone.identifier))
+            publicHolidays: userHolidays)
     }
 }
 
@@ -96,6 +108,19 @@ final class HolidayCache: @unchecked Sendable {
     }
 }
 
+/// Busy windows as stored, each spelling parsed once per run: an agenda reads the same
+/// few spellings on many interviews, and parsing one costs more than assessing.
+final class BusyWindowCache: @unchecked Sendable {
+    private var byText: [String: BusyWindow?] = [:]
+
+    func window(_ text: String) -> BusyWindow? {
+        if let known = byText[text] { return known }
+        let window = BusyWindow(text)
+        byText[text] = window
+        return window
+    }
+}
+
 extension CallOutcome {
     /// The store's outcome as the rules name it: every stored outcome has one.
     init(_ outcome: CallAttempt.Outcome) {
@@ -110,7 +135,9 @@ extension CallOutcome {
 }
 
 extension Tracker {
-    var mapper: FactsMapper { FactsMapper(zones: zones, holidays: holidays, userZone: userZone) }
+    var mapper: FactsMapper {
+        FactsMapper(zones: zones, holidays: holidays, busyWindows: BusyWindowCache(), userZone: userZone)
+    }
 
     /// Assesses each history at *now*, in agenda order (by call_at, then id).
     func assess(_ histories: [ApplicationHistory]) throws -> [AgendaEntry] {

@@ -6,38 +6,49 @@ import JobStore
 // The JSON documents of docs/commands.md §3. Absent values are written as null, so every
 // encoder below encodes optionals explicitly rather than with encodeIfPresent.
 
-/// An agenda object: an application and its follow-up state.
-public struct AgendaJSON: Encodable {
+/// An agenda object: an application and its follow-up state. `today` and `agenda`
+/// print thousands of them, so it writes itself straight into the output
+/// (`JSONWritable`) rather than through `Codable`'s containers.
+public struct AgendaJSON: JSONWritable {
     let entry: AgendaEntry
 
     public init(_ entry: AgendaEntry) {
         self.entry = entry
     }
 
-    enum Keys: String, CodingKey {
-        case id, company, role, status, state, dueFrom = "due_from", dueBy = "due_by", callAt = "call_at"
-        case interviewer, phone, tz, unansweredAttempts = "unanswered_attempts", reason
-        case thankYouDue = "thank_you_due"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
+    public func write(to json: inout JSONBuffer) {
         let application = entry.application
         let assessment = entry.assessment
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(application.id, forKey: .id)
-        try container.encode(application.company, forKey: .company)
-        try container.encode(application.role, forKey: .role)
-        try container.encode(application.status.rawValue, forKey: .status)
-        try container.encode(assessment.state.rawValue, forKey: .state)
-        try container.encode(assessment.dueFrom?.iso, forKey: .dueFrom)
-        try container.encode(assessment.dueBy?.iso, forKey: .dueBy)
-        try container.encode(assessment.callAtText, forKey: .callAt)
-        try container.encode(assessment.interviewer, forKey: .interviewer)
-        try container.encode(assessment.phone, forKey: .phone)
-        try container.encode(entry.interview?.tz, forKey: .tz)
-        try container.encode(assessment.unansweredAttempts, forKey: .unansweredAttempts)
-        try container.encode(assessment.reason, forKey: .reason)
-        try container.encode(assessment.thankYouDue, forKey: .thankYouDue)
+        json.beginObject()
+        json.key("id")
+        json.int(application.id)
+        json.key("company")
+        json.string(application.company)
+        json.key("role")
+        json.string(application.role)
+        json.key("status")
+        json.string(application.status.rawValue)
+        json.key("state")
+        json.string(assessment.state.rawValue)
+        json.key("due_from")
+        json.string(assessment.dueFrom?.iso)
+        json.key("due_by")
+        json.string(assessment.dueBy?.iso)
+        json.key("call_at")
+        json.string(assessment.callAtText)
+        json.key("interviewer")
+        json.string(assessment.interviewer)
+        json.key("phone")
+        json.string(assessment.phone)
+        json.key("tz")
+        json.string(entry.interview?.tz)
+        json.key("unanswered_attempts")
+        json.int(assessment.unansweredAttempts)
+        json.key("reason")
+        json.string(assessment.reason)
+        json.key("thank_you_due")
+        json.bool(assessment.thankYouDue)
+        json.endObject()
     }
 }
 
