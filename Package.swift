@@ -5,7 +5,7 @@ let package = Package(
     name: "jobtrack",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "jobtrack", targets: ["jobtrack"]),
+        .executable(name: "jobtrack", targets: ["jobtrack"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -47,7 +47,8 @@ public enum NoCallTime: String, CaseIterable, Sendable, Codable {
     public var text: String {
         switch self {
         case .theyAreBusy:
-            return "they are busy all through their hours for the next four weeks; ask them for a time, or write instead"
+            return
+                "they are busy all through their hours for the next four weeks; ask them for a time, or write instead"
         case .hoursNeverMeet:
             return "your hours never meet theirs for the next four weeks; ask them for a time, or write instead"
         case .noBusinessDay:
@@ -87,11 +88,13 @@ public struct Assessment: Sendable, Equatable {
     /// One sentence citing the rule that decided the state.
     public var reason: String { rule.text }
 
-    public init(applicationID: Int64, state: FollowUpState, dueFrom: CalendarDate? = nil,
-                dueBy: CalendarDate? = nil, callAt: Date? = nil, interviewID: Int64? = nil,
-                interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
-                unansweredAttempts: Int = 0, rule: Reason, noCallTime: NoCallTime? = nil,
-                thankYouDue: Bool = false) {
+    public init(
+        applicationID: Int64, state: FollowUpState, dueFrom: CalendarDate? = nil,
+        dueBy: CalendarDate? = nil, callAt: Date? = nil, interviewID: Int64? = nil,
+        interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
+        unansweredAttempts: Int = 0, rule: Reason, noCallTime: NoCallTime? = nil,
+        thankYouDue: Bool = false
+    ) {
         self.noCallTime = noCallTime
         self.thankYouDue = thankYouDue
         self.applicationID = applicationID

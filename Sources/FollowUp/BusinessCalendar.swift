@@ -57,9 +57,11 @@ public struct BusinessCalendar: Sendable {
     /// days after `start`; nil when there is none. `myHours` are read in `userZone`
     /// (`.any`, the default, sets no limit). Jumps from window edge to window edge on
     /// each clock in turn, never minute by minute.
-    public func earliestCallMinute(atOrAfter start: Date, in zone: TimeZone, afterHoursOK: Bool,
-                                   busy: [BusyWindow], publicHolidays: PublicHolidays? = nil,
-                                   myHours: MyHours = .any, horizonDays: Int = searchHorizonDays) -> Date? {
+    public func earliestCallMinute(
+        atOrAfter start: Date, in zone: TimeZone, afterHoursOK: Bool,
+        busy: [BusyWindow], publicHolidays: PublicHolidays? = nil,
+        myHours: MyHours = .any, horizonDays: Int = searchHorizonDays
+    ) -> Date? {
         let theirs = ZoneClock(zone)
         let mine = ZoneClock(userZone)
         let table = effective(publicHolidays)
@@ -69,13 +71,21 @@ public struct BusinessCalendar: Sendable {
             // The first minute their side allows; then the first from there that the
             // user's hours allow. When both agree it is the answer; otherwise no minute
             // between the two qualifies on both, so start again from the later.
-            guard let allowed = Self.firstMinute(atOrAfter: instant, before: deadline, on: theirs, allowing: { day, minute in
-                firstFreeMinute(day: day, from: minute, afterHoursOK: afterHoursOK, busy: busy, holidays: table)
-            }) else { return nil }
+            guard
+                let allowed = Self.firstMinute(
+                    atOrAfter: instant, before: deadline, on: theirs,
+                    allowing: { day, minute in
+                        firstFreeMinute(day: day, from: minute, afterHoursOK: afterHoursOK, busy: busy, holidays: table)
+                    })
+            else { return nil }
             guard case .windows = myHours else { return ZoneClock.date(allowed) }
-            guard let suits = Self.firstMinute(atOrAfter: allowed, before: deadline, on: mine, allowing: { _, minute in
-                myHours.firstMinute(from: minute)
-            }) else { return nil }
+            guard
+                let suits = Self.firstMinute(
+                    atOrAfter: allowed, before: deadline, on: mine,
+                    allowing: { _, minute in
+                        myHours.firstMinute(from: minute)
+                    })
+            else { return nil }
             if suits == allowed { return ZoneClock.date(allowed) }
             instant = suits
         }
@@ -83,8 +93,10 @@ public struct BusinessCalendar: Sendable {
 
     /// Version 1's form, with daily busy windows and no user's hours.
     @_disfavoredOverload
-    public func earliestCallMinute(atOrAfter start: Date, in zone: TimeZone, afterHoursOK: Bool,
-                                   busy: [DailyWindow]) -> Date? {
+    public func earliestCallMinute(
+        atOrAfter start: Date, in zone: TimeZone, afterHoursOK: Bool,
+        busy: [DailyWindow]
+    ) -> Date? {
         earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: busy.map { BusyWindow($0) })
     }
 
@@ -107,8 +119,10 @@ public struct BusinessCalendar: Sendable {
     /// The first minute of `day` at or after `minute` that is inside the allowed hours
     /// and outside every busy window of that weekday ("a morning conference call →
     /// afternoon").
-    private func firstFreeMinute(day: Int, from minute: Int, afterHoursOK: Bool, busy: [BusyWindow],
-                                 holidays: PublicHolidays?) -> Int? {
+    private func firstFreeMinute(
+        day: Int, from minute: Int, afterHoursOK: Bool, busy: [BusyWindow],
+        holidays: PublicHolidays?
+    ) -> Int? {
         guard let hours = allowedHours(day: day, afterHoursOK: afterHoursOK, holidays: holidays) else { return nil }
         let weekday = CalendarDate.floorMod(day + 3, 7)
         var candidate = max(minute, hours.start)
@@ -126,8 +140,10 @@ public struct BusinessCalendar: Sendable {
     /// The first whole minute at or after `instant` and before `deadline` whose reading
     /// on `clock` (local day, minute of the day) `allowing` admits. `allowing(day, m)`
     /// gives the first admitted minute of `day` at or after `m`, or nil.
-    private static func firstMinute(atOrAfter instant: Int, before deadline: Int, on clock: ZoneClock,
-                                    allowing: (_ day: Int, _ minute: Int) -> Int?) -> Int? {
+    private static func firstMinute(
+        atOrAfter instant: Int, before deadline: Int, on clock: ZoneClock,
+        allowing: (_ day: Int, _ minute: Int) -> Int?
+    ) -> Int? {
         var instant = instant
         var lastDay: Int?  // looked up only when a day has no minute: a zone lookup saved
         while instant < deadline {

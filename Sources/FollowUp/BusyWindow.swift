@@ -34,7 +34,8 @@ public struct BusyWindow: Sendable, Hashable, Codable, CustomStringConvertible {
             return
         }
         guard let window = DailyWindow(String(trimmed[trimmed.index(after: space)...])),
-              let days = Self.days(trimmed[..<space]) else { return nil }
+            let days = Self.days(trimmed[..<space])
+        else { return nil }
         self.init(window: window, days: days)
     }
 
@@ -119,8 +120,9 @@ public struct BusyWindow: Sendable, Hashable, Codable, CustomStringConvertible {
             let item = item.trimmingCharacters(in: .whitespaces)
             let ends = item.split(separator: "-", omittingEmptySubsequences: false)
             guard ends.count == 1 || ends.count == 2,
-                  let first = weekday(ends[0]), let last = weekday(ends[ends.count - 1]),
-                  first <= last else { return nil }
+                let first = weekday(ends[0]), let last = weekday(ends[ends.count - 1]),
+                first <= last
+            else { return nil }
             for raw in first.rawValue...last.rawValue { mask |= 1 << UInt8(raw - 1) }
         }
         return mask == 0 ? nil : mask

@@ -38,7 +38,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// 1...9999, which "YYYY-MM-DD" cannot spell.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= Self.daysIn(month: month, year: year)
+        else { return nil }
         self.dayNumber = Self.daysFromCivil(year: year, month: month, day: day)
     }
 
@@ -48,8 +49,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         var text = text
         let parts = text.withUTF8 { bytes -> (Int, Int, Int)? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                  let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-                  let day = Self.number(bytes[8..<10]) else { return nil }
+                let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+                let day = Self.number(bytes[8..<10])
+            else { return nil }
             return (year, month, day)
         }
         guard let (year, month, day) = parts else { return nil }
@@ -177,6 +179,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return value
     }
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 }

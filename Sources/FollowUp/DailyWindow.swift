@@ -21,8 +21,9 @@ public struct DailyWindow: Sendable, Hashable, Codable, CustomStringConvertible 
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 11, bytes[5] == UInt8(ascii: "-"),
-              let start = Self.minutes(bytes[0..<5]), let end = Self.minutes(bytes[6..<11]),
-              start < 1440, start < end else { return nil }
+            let start = Self.minutes(bytes[0..<5]), let end = Self.minutes(bytes[6..<11]),
+            start < 1440, start < end
+        else { return nil }
         self.start = start
         self.end = end
     }
@@ -63,9 +64,10 @@ public struct DailyWindow: Sendable, Hashable, Codable, CustomStringConvertible 
     private static func minutes(_ bytes: ArraySlice<UInt8>) -> Int? {
         let base = bytes.startIndex
         guard bytes[base + 2] == UInt8(ascii: ":"),
-              let hours = CalendarDate.number(bytes[base..<base + 2]),
-              let minutes = CalendarDate.number(bytes[base + 3..<base + 5]),
-              minutes < 60, hours < 24 || (hours == 24 && minutes == 0) else { return nil }
+            let hours = CalendarDate.number(bytes[base..<base + 2]),
+            let minutes = CalendarDate.number(bytes[base + 3..<base + 5]),
+            minutes < 60, hours < 24 || (hours == 24 && minutes == 0)
+        else { return nil }
         return hours * 60 + minutes
     }
 }

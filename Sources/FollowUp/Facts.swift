@@ -30,8 +30,10 @@ public struct CallFacts: Sendable, Equatable {
     /// decide?"), on their calendar: it starts a new round (docs/rules.md §2, "Rounds").
     public var decisionBy: CalendarDate?
 
-    public init(id: Int64, at: Date, outcome: CallOutcome, callbackAt: Date? = nil,
-                decisionBy: CalendarDate? = nil) {
+    public init(
+        id: Int64, at: Date, outcome: CallOutcome, callbackAt: Date? = nil,
+        decisionBy: CalendarDate? = nil
+    ) {
         self.id = id
         self.at = at
         self.outcome = outcome
@@ -71,10 +73,12 @@ public struct InterviewFacts: Sendable, Equatable {
     /// When a thank-you note was sent, if one was.
     public var thankedAt: Date?
 
-    public init(id: Int64, heldAt: Date, timeZone: TimeZone, interviewer: String? = nil,
-                phone: String? = nil, decisionBy: CalendarDate? = nil, afterHoursOK: Bool = false,
-                busy: [BusyWindow] = [], calls: [CallFacts] = [], publicHolidays: PublicHolidays? = nil,
-                thankedAt: Date? = nil) {
+    public init(
+        id: Int64, heldAt: Date, timeZone: TimeZone, interviewer: String? = nil,
+        phone: String? = nil, decisionBy: CalendarDate? = nil, afterHoursOK: Bool = false,
+        busy: [BusyWindow] = [], calls: [CallFacts] = [], publicHolidays: PublicHolidays? = nil,
+        thankedAt: Date? = nil
+    ) {
         self.id = id
         self.heldAt = heldAt
         self.timeZone = timeZone
@@ -91,13 +95,16 @@ public struct InterviewFacts: Sendable, Equatable {
     /// Version 1's form, with daily busy windows only: kept so that callers written
     /// against it still build; each window applies every day.
     @_disfavoredOverload
-    public init(id: Int64, heldAt: Date, timeZone: TimeZone, interviewer: String? = nil,
-                phone: String? = nil, decisionBy: CalendarDate? = nil, afterHoursOK: Bool = false,
-                busy: [DailyWindow], calls: [CallFacts] = [], publicHolidays: PublicHolidays? = nil,
-                thankedAt: Date? = nil) {
-        self.init(id: id, heldAt: heldAt, timeZone: timeZone, interviewer: interviewer, phone: phone,
-                  decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy.map { BusyWindow($0) },
-                  calls: calls, publicHolidays: publicHolidays, thankedAt: thankedAt)
+    public init(
+        id: Int64, heldAt: Date, timeZone: TimeZone, interviewer: String? = nil,
+        phone: String? = nil, decisionBy: CalendarDate? = nil, afterHoursOK: Bool = false,
+        busy: [DailyWindow], calls: [CallFacts] = [], publicHolidays: PublicHolidays? = nil,
+        thankedAt: Date? = nil
+    ) {
+        self.init(
+            id: id, heldAt: heldAt, timeZone: timeZone, interviewer: interviewer, phone: phone,
+            decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy.map { BusyWindow($0) },
+            calls: calls, publicHolidays: publicHolidays, thankedAt: thankedAt)
     }
 
     /// Whether there is a number to call: a blank one is as good as none.
@@ -123,8 +130,10 @@ public struct ApplicationFacts: Sendable, Equatable {
     /// with no interview (its business days are the user's); nil for none.
     public var publicHolidays: PublicHolidays?
 
-    public init(id: Int64, isClosed: Bool = false, interviews: [InterviewFacts] = [],
-                appliedOn: CalendarDate? = nil, isApplied: Bool = false, publicHolidays: PublicHolidays? = nil) {
+    public init(
+        id: Int64, isClosed: Bool = false, interviews: [InterviewFacts] = [],
+        appliedOn: CalendarDate? = nil, isApplied: Bool = false, publicHolidays: PublicHolidays? = nil
+    ) {
         self.id = id
         self.isClosed = isClosed
         self.interviews = interviews

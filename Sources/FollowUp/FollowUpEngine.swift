@@ -49,8 +49,9 @@ public struct FollowUpEngine: Sendable {
         result.state = verdict.state
         result.dueFrom = verdict.dueFrom
         result.dueBy = verdict.dueBy
-        var context = Reason.Context(now: now, userZone: settings.timeZone, theirZone: interview.timeZone,
-                                     publicHolidays: holidays)
+        var context = Reason.Context(
+            now: now, userZone: settings.timeZone, theirZone: interview.timeZone,
+            publicHolidays: holidays)
         switch verdict.state {
         case .due, .overdue:
             // "Only ever call the number the interviewer gave — never the front desk."
@@ -71,21 +72,25 @@ public struct FollowUpEngine: Sendable {
             if interview.hasPhone { result.callAt = verdict.callback }
         case .tooSoon, .waitingOnDecision, .awaitingReply:
             if interview.hasPhone, let dueFrom = verdict.dueFrom {
-                (result.callAt, result.noCallTime) = callMinute(atOrAfter: dueFrom.start(in: interview.timeZone),
-                                                               for: interview, holidays: holidays)
+                (result.callAt, result.noCallTime) = callMinute(
+                    atOrAfter: dueFrom.start(in: interview.timeZone),
+                    for: interview, holidays: holidays)
             }
         case .followedUp, .triedTwice:
             // docs/rules.md §2, "Gone quiet": after the last word, wait `quiet_after`
             // business days; then it is time to let it go, or write one last note.
             if let last = round.last {
-                let quietOn = calendar.businessDay(settings.quietAfter, after: clock.date(containing: last.at),
-                                                   publicHolidays: holidays)
+                let quietOn = calendar.businessDay(
+                    settings.quietAfter, after: clock.date(containing: last.at),
+                    publicHolidays: holidays)
                 if clock.date(containing: now) >= quietOn {
-                    let since: Reason.QuietSince = verdict.state == .followedUp
+                    let since: Reason.QuietSince =
+                        verdict.state == .followedUp
                         ? .followedUp(last.outcome, at: last.at) : .triedTwice(round.unanswered, lastAt: last.at)
                     result.state = .goneQuiet
-                    result.rule = .goneQuiet(applicationID: application.id, since: since,
-                                             quietAfter: settings.quietAfter, context: context)
+                    result.rule = .goneQuiet(
+                        applicationID: application.id, since: since,
+                        quietAfter: settings.quietAfter, context: context)
                     return result
                 }
             }
@@ -102,29 +107,38 @@ public struct FollowUpEngine: Sendable {
     /// "inside normal business hours, unless the interviewer said otherwise, and not
     /// while the interviewer is known to be busy" — and inside the user's own hours.
     public func earliestCallMinute(atOrAfter start: Date, for interview: InterviewFacts) -> Date? {
-        calendar.earliestCallMinute(atOrAfter: start, in: interview.timeZone, afterHoursOK: interview.afterHoursOK,
-                                    busy: interview.busy, publicHolidays: interview.publicHolidays,
-                                    myHours: settings.myHours)
+        calendar.earliestCallMinute(
+            atOrAfter: start, in: interview.timeZone, afterHoursOK: interview.afterHoursOK,
+            busy: interview.busy, publicHolidays: interview.publicHolidays,
+            myHours: settings.myHours)
     }
 
     /// The call minute, or why there is none: searched again without the user's hours,
     /// and without busy windows, to tell which of them left no minute. Only a failed
     /// search pays for the second and third.
-    private func callMinute(atOrAfter start: Date, for interview: InterviewFacts,
-                            holidays: PublicHolidays?) -> (Date?, NoCallTime?) {
+    private func callMinute(
+        atOrAfter start: Date, for interview: InterviewFacts,
+        holidays: PublicHolidays?
+    ) -> (Date?, NoCallTime?) {
         let zone = interview.timeZone
         let afterHoursOK = interview.afterHoursOK
-        if let found = calendar.earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK,
-                                                   busy: interview.busy, publicHolidays: holidays,
-                                                   myHours: settings.myHours) {
+        if let found = calendar.earliestCallMinute(
+            atOrAfter: start, in: zone, afterHoursOK: afterHoursOK,
+            busy: interview.busy, publicHolidays: holidays,
+            myHours: settings.myHours)
+        {
             return (found, nil)
         }
-        if calendar.earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: [],
-                                       publicHolidays: holidays) == nil {
+        if calendar.earliestCallMinute(
+            atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: [],
+            publicHolidays: holidays) == nil
+        {
             return (nil, .noBusinessDay)
         }
-        if calendar.earliestCallMinute(atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: interview.busy,
-                                       publicHolidays: holidays) == nil {
+        if calendar.earliestCallMinute(
+            atOrAfter: start, in: zone, afterHoursOK: afterHoursOK, busy: interview.busy,
+            publicHolidays: holidays) == nil
+        {
             return (nil, .theyAreBusy)
         }
         return (nil, .hoursNeverMeet)
@@ -132,8 +146,10 @@ public struct FollowUpEngine: Sendable {
 
     /// docs/rules.md §2, "Thank-you note": "you should have thanked her at the time of
     /// the interview" — so from the interview until the first business day after it.
-    private func thankYouDue(_ interview: InterviewFacts, clock: ZoneClock, holidays: PublicHolidays?,
-                             now: Date) -> Bool {
+    private func thankYouDue(
+        _ interview: InterviewFacts, clock: ZoneClock, holidays: PublicHolidays?,
+        now: Date
+    ) -> Bool {
         guard interview.thankedAt == nil, interview.heldAt <= now else { return false }
         let held = clock.date(containing: interview.heldAt)
         return clock.date(containing: now) <= calendar.businessDay(1, after: held, publicHolidays: holidays)
@@ -149,9 +165,10 @@ public struct FollowUpEngine: Sendable {
         let quietOn = calendar.businessDay(settings.quietAfter, after: applied, publicHolidays: holidays)
         guard CalendarDate.containing(now, in: zone) >= quietOn else { return }
         result.state = .goneQuiet
-        result.rule = .goneQuiet(applicationID: application.id, since: .applied(on: applied),
-                                 quietAfter: settings.quietAfter,
-                                 context: Reason.Context(now: now, userZone: zone, theirZone: zone))
+        result.rule = .goneQuiet(
+            applicationID: application.id, since: .applied(on: applied),
+            quietAfter: settings.quietAfter,
+            context: Reason.Context(now: now, userZone: zone, theirZone: zone))
     }
 
     /// docs/rules.md §2, "Rounds": the attempts that count. A `reached` call on which
@@ -196,8 +213,10 @@ public struct FollowUpEngine: Sendable {
         var ground: Ground
     }
 
-    private func decide(_ interview: InterviewFacts, clock: ZoneClock, round: Round, holidays: PublicHolidays?,
-                        now: Date) -> Verdict {
+    private func decide(
+        _ interview: InterviewFacts, clock: ZoneClock, round: Round, holidays: PublicHolidays?,
+        now: Date
+    ) -> Verdict {
         let today = clock.date(containing: now)
         let interviewDate = clock.date(containing: interview.heldAt)
         // Anchor — "if the interviewer named a decision date, wait for that date to pass";
@@ -213,8 +232,9 @@ public struct FollowUpEngine: Sendable {
         if let last, let callback = last.callbackAt {
             let day = clock.date(containing: callback)
             let state = Self.state(today: today, from: day, by: day, before: .callbackScheduled)
-            return Verdict(state: state, dueFrom: day, dueBy: day, callback: callback,
-                           ground: .callback(askedAt: last.at))
+            return Verdict(
+                state: state, dueFrom: day, dueBy: day, callback: callback,
+                ground: .callback(askedAt: last.at))
         }
         // Rule 4 — spoke with the interviewer (not on the call that started this round,
         // which only set a new date), or wrote: the follow-up has been made.
@@ -231,43 +251,53 @@ public struct FollowUpEngine: Sendable {
             let lastDate = clock.date(containing: last.at)
             let retry = max(calendar.businessDay(1, after: lastDate, publicHolidays: holidays), dueFrom)
             let state = Self.state(today: today, from: retry, by: retry, before: .awaitingReply)
-            return Verdict(state: state, dueFrom: retry, dueBy: retry,
-                           ground: .retry(last.outcome, at: last.at, triesLeft: settings.maxAttempts - round.unanswered))
+            return Verdict(
+                state: state, dueFrom: retry, dueBy: retry,
+                ground: .retry(last.outcome, at: last.at, triesLeft: settings.maxAttempts - round.unanswered))
         }
         // Rule 7 — the window after the anchor, with no attempt yet in this round. It is
         // also where a history the store refuses (a bad-time call with no callback)
         // lands: the window still stands.
-        let state = Self.state(today: today, from: dueFrom, by: dueBy,
-                               before: decision == nil ? .tooSoon : .waitingOnDecision)
-        return Verdict(state: state, dueFrom: dueFrom, dueBy: dueBy,
-                       ground: .window(decision: decision, namedAt: round.start?.at))
+        let state = Self.state(
+            today: today, from: dueFrom, by: dueBy,
+            before: decision == nil ? .tooSoon : .waitingOnDecision)
+        return Verdict(
+            state: state, dueFrom: dueFrom, dueBy: dueBy,
+            ground: .window(decision: decision, namedAt: round.start?.at))
     }
 
-    private func reason(for verdict: Verdict, interview: InterviewFacts, unanswered: Int,
-                        context: Reason.Context) -> Reason {
+    private func reason(
+        for verdict: Verdict, interview: InterviewFacts, unanswered: Int,
+        context: Reason.Context
+    ) -> Reason {
         switch verdict.ground {
         case let .callback(askedAt):
             let callback = verdict.callback!
-            return .callback(state: verdict.state, askedAt: askedAt, at: callback, stillAhead: callback >= context.now,
-                             context: context)
+            return .callback(
+                state: verdict.state, askedAt: askedAt, at: callback, stillAhead: callback >= context.now,
+                context: context)
         case let .followedUp(outcome, at):
             return .followedUp(by: outcome, at: at, context: context)
         case .triedTwice:
             return .triedTwice(unanswered)
         case let .retry(outcome, at, triesLeft):
-            return .retry(state: verdict.state, after: outcome, at: at, retry: verdict.dueFrom!, triesLeft: triesLeft,
-                          context: context)
+            return .retry(
+                state: verdict.state, after: outcome, at: at, retry: verdict.dueFrom!, triesLeft: triesLeft,
+                context: context)
         case let .window(decision, namedAt):
-            return .window(state: verdict.state, interviewedAt: interview.heldAt, upcoming: interview.heldAt > context.now,
-                           decision: decision, decisionNamedAt: namedAt, dueFrom: verdict.dueFrom!,
-                           dueBy: verdict.dueBy!, waitFrom: settings.waitFrom, waitTo: settings.waitTo,
-                           context: context)
+            return .window(
+                state: verdict.state, interviewedAt: interview.heldAt, upcoming: interview.heldAt > context.now,
+                decision: decision, decisionNamedAt: namedAt, dueFrom: verdict.dueFrom!,
+                dueBy: verdict.dueBy!, waitFrom: settings.waitFrom, waitTo: settings.waitTo,
+                context: context)
         }
     }
 
     /// Before the window: `early`; inside it: due; after it: overdue.
-    private static func state(today: CalendarDate, from: CalendarDate, by: CalendarDate,
-                              before early: FollowUpState) -> FollowUpState {
+    private static func state(
+        today: CalendarDate, from: CalendarDate, by: CalendarDate,
+        before early: FollowUpState
+    ) -> FollowUpState {
         if today < from { return early }
         return today <= by ? .due : .overdue
     }

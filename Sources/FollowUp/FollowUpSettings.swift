@@ -67,10 +67,12 @@ public struct FollowUpSettings: Sendable, Equatable {
     /// (`quiet_after`, default 10).
     public let quietAfter: Int
 
-    public init(businessHours: DailyWindow = .businessHours, afterHours: DailyWindow = .afterHours,
-                holidays: Set<CalendarDate> = [], maxAttempts: Int = 2, timeZone: TimeZone,
-                waitFrom: Int = 2, waitTo: Int = 3, myHours: MyHours = .standard,
-                usesPublicHolidays: Bool = true, quietAfter: Int = 10) throws(Error) {
+    public init(
+        businessHours: DailyWindow = .businessHours, afterHours: DailyWindow = .afterHours,
+        holidays: Set<CalendarDate> = [], maxAttempts: Int = 2, timeZone: TimeZone,
+        waitFrom: Int = 2, waitTo: Int = 3, myHours: MyHours = .standard,
+        usesPublicHolidays: Bool = true, quietAfter: Int = 10
+    ) throws(Error) {
         guard maxAttempts >= 1 else { throw .maxAttemptsBelowOne(maxAttempts) }
         guard waitFrom >= 1, waitFrom <= waitTo else { throw .waitWindow(from: waitFrom, to: waitTo) }
         guard quietAfter >= 1 else { throw .quietAfterBelowOne(quietAfter) }
@@ -131,10 +133,11 @@ public struct FollowUpSettings: Sendable, Equatable {
             default: throw .badPublicHolidays(text)
             }
         }
-        try self.init(businessHours: window("business_hours", .businessHours),
-                      afterHours: window("after_hours", .afterHours),
-                      holidays: holidays, maxAttempts: number("max_attempts", 2), timeZone: timeZone,
-                      myHours: myHours, usesPublicHolidays: usesPublicHolidays,
-                      quietAfter: number("quiet_after", 10))
+        try self.init(
+            businessHours: window("business_hours", .businessHours),
+            afterHours: window("after_hours", .afterHours),
+            holidays: holidays, maxAttempts: number("max_attempts", 2), timeZone: timeZone,
+            myHours: myHours, usesPublicHolidays: usesPublicHolidays,
+            quietAfter: number("quiet_after", 10))
     }
 }

@@ -10,8 +10,10 @@ public enum LocalTime: Sendable, Equatable {
     case skipped(from: String, to: String)
 
     /// Reads `hour:minute:second` on `date` in `zone`.
-    public static func reading(_ date: CalendarDate, hour: Int, minute: Int, second: Int = 0,
-                               in zone: TimeZone) -> LocalTime {
+    public static func reading(
+        _ date: CalendarDate, hour: Int, minute: Int, second: Int = 0,
+        in zone: TimeZone
+    ) -> LocalTime {
         let clock = ZoneClock(zone)
         let local = date.dayNumber * ZoneClock.secondsPerDay + hour * 3600 + minute * 60 + second
         let first = clock.occurrences(ofLocal: local).first

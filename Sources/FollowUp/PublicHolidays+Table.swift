@@ -55,10 +55,12 @@ extension PublicHolidays {
         return code.withUTF8 { wanted -> Int? in
             guard wanted.count == 2 else { return nil }
             return PublicHolidayTable.countryCodes.withUTF8Buffer { codes -> Int? in
-                var low = 0, high = codes.count / 2
+                var low = 0
+                var high = codes.count / 2
                 while low < high {
                     let middle = (low + high) / 2
-                    let first = codes[2 * middle], second = codes[2 * middle + 1]
+                    let first = codes[2 * middle]
+                    let second = codes[2 * middle + 1]
                     if first == wanted[0] && second == wanted[1] { return middle }
                     if first < wanted[0] || (first == wanted[0] && second < wanted[1]) {
                         low = middle + 1
@@ -94,7 +96,8 @@ extension PublicHolidays {
             }
             var cursor = start
             func number() -> Int {
-                var value = 0, scale = 1
+                var value = 0
+                var scale = 1
                 while true {
                     let digit = alphabetIndex(bytes[cursor])
                     cursor += 1
@@ -119,7 +122,8 @@ extension PublicHolidays {
                     previous = nil
                     continue
                 }
-                let name: Int, dayNumber: Int
+                let name: Int
+                let dayNumber: Int
                 if token & 1 == 1 {
                     name = token >> 1
                     let monthDay = lastMonthDay[name]

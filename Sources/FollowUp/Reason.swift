@@ -18,13 +18,15 @@ public enum Reason: Sendable, Equatable {
     case followedUp(by: CallOutcome, at: Date, context: Context)
     case triedTwice(Int)
     /// Rule 6: the last try went unanswered at `at`; `retry` is the day to try again.
-    case retry(state: FollowUpState, after: CallOutcome, at: Date, retry: CalendarDate, triesLeft: Int,
-               context: Context)
+    case retry(
+        state: FollowUpState, after: CallOutcome, at: Date, retry: CalendarDate, triesLeft: Int,
+        context: Context)
     /// Rule 7. `upcoming`: the interview is still ahead (logged in advance).
     /// `decisionNamedAt`: the call on which they named `decision`, when it started a round.
-    case window(state: FollowUpState, interviewedAt: Date, upcoming: Bool, decision: CalendarDate?,
-                decisionNamedAt: Date?, dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int,
-                context: Context)
+    case window(
+        state: FollowUpState, interviewedAt: Date, upcoming: Bool, decision: CalendarDate?,
+        decisionNamedAt: Date?, dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int,
+        context: Context)
     /// Nothing heard for `quietAfter` business days since `since`.
     case goneQuiet(applicationID: Int64, since: QuietSince, quietAfter: Int, context: Context)
 
@@ -50,8 +52,10 @@ public enum Reason: Sendable, Equatable {
         /// The interview country's public holidays, when they count.
         public var publicHolidays: PublicHolidays?
 
-        public init(now: Date, userZone: TimeZone, theirZone: TimeZone, callAt: Date? = nil,
-                    noCallTime: NoCallTime? = nil, publicHolidays: PublicHolidays? = nil) {
+        public init(
+            now: Date, userZone: TimeZone, theirZone: TimeZone, callAt: Date? = nil,
+            noCallTime: NoCallTime? = nil, publicHolidays: PublicHolidays? = nil
+        ) {
             self.now = now
             self.userZone = userZone
             self.theirZone = theirZone
@@ -81,8 +85,9 @@ public enum Reason: Sendable, Equatable {
         case let .retry(state, outcome, at, retry, triesLeft, context):
             return context.retry(state: state, after: outcome, at: at, retry: retry, triesLeft: triesLeft)
         case let .window(state, interviewedAt, upcoming, decision, namedAt, dueFrom, dueBy, waitFrom, waitTo, context):
-            return context.window(state: state, interviewedAt: interviewedAt, upcoming: upcoming, decision: decision,
-                                  namedAt: namedAt, dueFrom: dueFrom, dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo)
+            return context.window(
+                state: state, interviewedAt: interviewedAt, upcoming: upcoming, decision: decision,
+                namedAt: namedAt, dueFrom: dueFrom, dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo)
         case let .goneQuiet(id, since, quietAfter, context):
             return context.goneQuiet(applicationID: id, since: since, quietAfter: quietAfter)
         }
@@ -180,18 +185,22 @@ extension Reason.Context {
         let asked = "Asked on \(eventDay(askedAt)) to be called back \(dayAndTime(callback))"
         switch state {
         case .overdue:
-            return asked + ": missed — " + (noCallTime.map { "no time to call: " + $0.text }
-                ?? "call " + when("as soon as you can"))
+            return asked + ": missed — "
+                + (noCallTime.map { "no time to call: " + $0.text }
+                    ?? "call " + when("as soon as you can"))
         case .due where !stillAhead:
-            return asked + ": that time has passed — " + (noCallTime.map { "no time to call: " + $0.text }
-                ?? "call " + when("as soon as you can today"))
+            return asked + ": that time has passed — "
+                + (noCallTime.map { "no time to call: " + $0.text }
+                    ?? "call " + when("as soon as you can today"))
         default:
             return asked + ": call exactly then"
         }
     }
 
-    func retry(state: FollowUpState, after outcome: CallOutcome, at: Date, retry: CalendarDate,
-               triesLeft: Int) -> String {
+    func retry(
+        state: FollowUpState, after outcome: CallOutcome, at: Date, retry: CalendarDate,
+        triesLeft: Int
+    ) -> String {
         let again = triesLeft == 1 ? "once more" : "again"
         let voicemail = outcome == .voicemail
         let lead = voicemail ? "Voicemail left \(eventDay(at))" : "No answer \(eventDay(at))"
@@ -202,16 +211,20 @@ extension Reason.Context {
             return lead + (voicemail ? "; if not returned, try \(again) " : "; try \(again) ") + dates(retry)
                 + holidays + noCallNote
         case .due:
-            return lead + notReturned + (noCallTime.map { "no time to call: " + $0.text }
-                ?? "try \(again) " + when("today")) + holidays
+            return lead + notReturned
+                + (noCallTime.map { "no time to call: " + $0.text }
+                    ?? "try \(again) " + when("today")) + holidays
         default:
-            return lead + notReturned + (noCallTime.map { "no time to call: " + $0.text }
-                ?? "try \(again) " + when("as soon as you can")) + " (due \(dates(retry)))" + holidays
+            return lead + notReturned
+                + (noCallTime.map { "no time to call: " + $0.text }
+                    ?? "try \(again) " + when("as soon as you can")) + " (due \(dates(retry)))" + holidays
         }
     }
 
-    func window(state: FollowUpState, interviewedAt: Date, upcoming: Bool, decision: CalendarDate?, namedAt: Date?,
-                dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int) -> String {
+    func window(
+        state: FollowUpState, interviewedAt: Date, upcoming: Bool, decision: CalendarDate?, namedAt: Date?,
+        dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int
+    ) -> String {
         let days = waitFrom == waitTo ? "\(waitFrom)" : "\(waitFrom)–\(waitTo)"
         let unit = waitTo == 1 ? "business day" : "business days"
         let lead: String
@@ -229,11 +242,13 @@ extension Reason.Context {
         case .waitingOnDecision:
             return lead + ": waiting until \(dates(dueFrom))" + holidays + noCallNote
         case .due:
-            return lead + window + " — " + (noCallTime.map { "no time to call: " + $0.text }
-                ?? "call " + when("today")) + holidays
+            return lead + window + " — "
+                + (noCallTime.map { "no time to call: " + $0.text }
+                    ?? "call " + when("today")) + holidays
         case .overdue:
-            return lead + window + " — overdue, " + (noCallTime.map { "but no time to call: " + $0.text }
-                ?? "call " + when("as soon as you can")) + holidays
+            return lead + window + " — overdue, "
+                + (noCallTime.map { "but no time to call: " + $0.text }
+                    ?? "call " + when("as soon as you can")) + holidays
         default:
             return lead + window + holidays + noCallNote
         }

@@ -91,7 +91,8 @@ final class ZoneOffsets: Sendable {
 
     private static let registry = Registry()
 
-    private static func position(of identifier: String, in entries: [(identifier: String, table: ZoneOffsets)]) -> Int? {
+    private static func position(of identifier: String, in entries: [(identifier: String, table: ZoneOffsets)]) -> Int?
+    {
         let length = identifier.utf8.count
         return entries.firstIndex { $0.identifier.utf8.count == length && $0.identifier == identifier }
     }
@@ -107,7 +108,9 @@ final class ZoneOffsets: Sendable {
     /// The offset of `zone` at `instant`, growing the zone's table to cover it: its
     /// year and the years either side, joined to what the table covered.
     static func offset(in zone: TimeZone, at instant: Int) -> Int {
-        let year = CalendarDate.civil(fromDays: (instant - CalendarDate.floorMod(instant, ZoneClock.secondsPerDay)) / ZoneClock.secondsPerDay).year
+        let year = CalendarDate.civil(
+            fromDays: (instant - CalendarDate.floorMod(instant, ZoneClock.secondsPerDay)) / ZoneClock.secondsPerDay
+        ).year
         guard coverableYears.contains(year) else { return zone.secondsFromGMT(for: ZoneClock.date(instant)) }
         let identifier = zone.identifier
         return registry.withEntries { entries in

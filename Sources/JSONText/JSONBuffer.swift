@@ -15,7 +15,8 @@ extension JSONWritable {
     public func encode(to encoder: any Encoder) throws {
         guard let encoder = encoder as? FrameEncoder else {
             throw EncodingError.invalidValue(
-                self, .init(codingPath: encoder.codingPath, debugDescription: "\(Self.self) is written by JSONWriter only"))
+                self,
+                .init(codingPath: encoder.codingPath, debugDescription: "\(Self.self) is written by JSONWriter only"))
         }
         // The writer has placed the value (its key, or its place in an array); the
         // value's bytes are made apart and handed over whole.

@@ -50,4 +50,3 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
         lhs.keys == rhs.keys && lhs.keys.allSatisfy { lhs[$0] == rhs[$0] }
     }
 }
-

@@ -50,8 +50,9 @@ extension Database {
         }
         let finish = sqlite3_backup_finish(backup)
         guard step == SQLITE_DONE else {
-            throw SQLiteError(code: ResultCode(rawValue: step), message: String(cString: sqlite3_errstr(step)),
-                              sql: "sqlite3_backup_step")
+            throw SQLiteError(
+                code: ResultCode(rawValue: step), message: String(cString: sqlite3_errstr(step)),
+                sql: "sqlite3_backup_step")
         }
         guard finish == SQLITE_OK else { throw SQLiteError(code: finish, connection: target) }
 

@@ -37,7 +37,8 @@ public final class Database {
             // (migrations, the write-ahead log), so say so now rather than fail obscurely later.
             sqlite3_close_v2(connection)
             throw SQLiteError(
-                code: .readOnly, message: "\(path) is read-only (the file or its folder); jobtrack needs to write to it")
+                code: .readOnly, message: "\(path) is read-only (the file or its folder); jobtrack needs to write to it"
+            )
         }
         self.connection = connection
         sqlite3_extended_result_codes(connection, 1)
@@ -101,13 +102,17 @@ public final class Database {
         try forEachRow(sql, arguments) { _ in }
     }
 
-    public func fetchAll<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ decode: (Row) throws -> T) throws -> [T] {
+    public func fetchAll<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ decode: (Row) throws -> T) throws
+        -> [T]
+    {
         var values: [T] = []
         try forEachRow(sql, arguments) { values.append(try decode($0)) }
         return values
     }
 
-    public func fetchOne<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ decode: (Row) throws -> T) throws -> T? {
+    public func fetchOne<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ decode: (Row) throws -> T) throws
+        -> T?
+    {
         var value: T?
         try forEachRow(sql, arguments) { row in
             if value == nil { value = try decode(row) }

@@ -58,7 +58,7 @@ enum DatabaseFile {
         var statement: OpaquePointer?
         defer { sqlite3_finalize(statement) }
         guard sqlite3_prepare_v2(connection, "SELECT count(*) FROM sqlite_schema", -1, &statement, nil) == SQLITE_OK,
-              sqlite3_step(statement) == SQLITE_ROW
+            sqlite3_step(statement) == SQLITE_ROW
         else { return false }
         return sqlite3_column_int64(statement, 0) == 0
     }

@@ -66,9 +66,10 @@ extension Database {
     @discardableResult
     public func undo(at now: Date) throws -> Change {
         try write {
-            guard let change = try fetchOne(
-                "SELECT id, at, command, summary, undone FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1",
-                [], Self.decodeChange)
+            guard
+                let change = try fetchOne(
+                    "SELECT id, at, command, summary, undone FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                    [], Self.decodeChange)
             else { throw StoreError.nothingToUndo }
             // Rows come back in any order, a child before its parent; the keys are checked at commit.
             try executeScript("PRAGMA defer_foreign_keys = ON")
@@ -111,14 +112,17 @@ extension Database {
         let columns = try fetchAll("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [name]) {
             (name: $0.string(0), key: $0.int(1))
         }
-        func quoted(_ identifier: String) -> String { "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func quoted(_ identifier: String) -> String {
+            "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         let keys = columns.filter { $0.key > 0 }.sorted { $0.key < $1.key }.map { quoted($0.name) }
         let others = columns.filter { $0.key == 0 }.map { quoted($0.name) }
         let all = columns.map { quoted($0.name) }.joined(separator: ", ")
         let table = quoted(name)
         let journal = quoted("journal_" + name)
         let keyList = keys.joined(separator: ", ")
-        let update = others.isEmpty
+        let update =
+            others.isEmpty
             ? "NOTHING"
             : "UPDATE SET " + others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return JournaledTable(

@@ -80,8 +80,10 @@ struct Migrator {
 
     private func holdsRecords(_ database: Database) throws -> Bool {
         for table in Self.recordTables {
-            let exists = try database.fetchOne(
-                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]) { _ in true } ?? false
+            let exists =
+                try database.fetchOne(
+                    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]
+                ) { _ in true } ?? false
             // The name is one of our own constants, not input.
             if exists, try database.fetchOne("SELECT EXISTS (SELECT 1 FROM \(table))", [], { $0.bool(0) }) == true {
                 return true
@@ -101,7 +103,9 @@ struct Migrator {
     private func pending(in database: Database) throws -> [Migration] {
         let applied = try appliedChecksums(in: database)
         let newest = try currentVersion(of: database)
-        if newest > latestVersion || applied.keys.contains(where: { version in !migrations.contains { $0.version == version } }) {
+        if newest > latestVersion
+            || applied.keys.contains(where: { version in !migrations.contains { $0.version == version } })
+        {
             throw StoreError.newerDatabase(path: database.path, version: newest, supported: latestVersion)
         }
         for migration in migrations {
@@ -113,9 +117,10 @@ struct Migrator {
     }
 
     private func appliedChecksums(in database: Database) throws -> [Int: String] {
-        let exists = try database.fetchOne(
-            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'"
-        ) { _ in true } ?? false
+        let exists =
+            try database.fetchOne(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'"
+            ) { _ in true } ?? false
         guard exists else { return [:] }
         var checksums: [Int: String] = [:]
         try database.forEachRow("SELECT version, checksum FROM schema_migrations") { row in
@@ -126,7 +131,8 @@ struct Migrator {
 
     private func apply(_ migration: Migration, to database: Database) throws {
         do {
-            try database.executeScript("""
+            try database.executeScript(
+                """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version  INTEGER PRIMARY KEY,
                     name     TEXT NOT NULL,
@@ -142,7 +148,8 @@ struct Migrator {
                 "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
                 [migration.version, migration.name, migration.checksum])
             // Pragmas take no bound parameters; both values are our own integers.
-            try database.executeScript("""
+            try database.executeScript(
+                """
                 PRAGMA user_version = \(migration.version);
                 PRAGMA application_id = \(Database.applicationID);
                 """)

@@ -42,11 +42,14 @@ extension Repository {
                                     after_hours_ok, busy, thanked_at, notes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [id, applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK,
-             busy.joined(separator: ";"), thankedAt, notes],
+            [
+                id, applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK,
+                busy.joined(separator: ";"), thankedAt, notes,
+            ],
             missingParent: .unknownApplication(applicationID))
         return Interview(
-            id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz, country: country,
+            id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
+            country: country,
             interviewer: interviewer, phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy,
             thankedAt: thankedAt?.wholeSeconds, notes: notes)
     }

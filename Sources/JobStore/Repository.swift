@@ -69,11 +69,13 @@ public struct Repository {
     }
 
     public func application(_ id: Int64) throws -> Application {
-        guard var application = try database.fetchOne(
-            "SELECT \(Self.applicationColumns) FROM applications WHERE id = ?", [id], Self.decodeApplication)
+        guard
+            var application = try database.fetchOne(
+                "SELECT \(Self.applicationColumns) FROM applications WHERE id = ?", [id], Self.decodeApplication)
         else { throw StoreError.unknownApplication(id) }
         application.highlights = try database.fetchAll(
-            "SELECT text FROM highlights WHERE application_id = ? ORDER BY position", [id]) { $0.string(0) }
+            "SELECT text FROM highlights WHERE application_id = ? ORDER BY position", [id]
+        ) { $0.string(0) }
         return application
     }
 
@@ -100,8 +102,10 @@ public struct Repository {
                 SET company = ?, role = ?, status = ?, applied_on = ?, url = ?, notes = ?, updated_at = max(?, created_at)
                 WHERE id = ?
                 """,
-                [application.company, application.role, application.status.rawValue, application.appliedOn,
-                 application.url, application.notes, now, application.id])
+                [
+                    application.company, application.role, application.status.rawValue, application.appliedOn,
+                    application.url, application.notes, now, application.id,
+                ])
             guard database.changes == 1 else { throw StoreError.unknownApplication(application.id) }
             try replaceHighlights(of: application.id, with: application.highlights)
             return try self.application(application.id)
@@ -128,7 +132,9 @@ public struct Repository {
         }
     }
 
-    private func attachHighlights(to applications: inout [Application], filter: String = "", _ arguments: [any SQLBindable] = []) throws {
+    private func attachHighlights(
+        to applications: inout [Application], filter: String = "", _ arguments: [any SQLBindable] = []
+    ) throws {
         guard !applications.isEmpty else { return }
         let index = Dictionary(uniqueKeysWithValues: applications.enumerated().map { ($1.id, $0) })
         try database.forEachRow(
@@ -167,18 +173,23 @@ public struct Repository {
                                     busy, thanked_at, notes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK, busy.joined(separator: ";"),
-             thankedAt, notes],
+            [
+                applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK,
+                busy.joined(separator: ";"),
+                thankedAt, notes,
+            ],
             missingParent: .unknownApplication(applicationID))
         return Interview(
             id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
-            country: country, interviewer: interviewer, phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK,
+            country: country, interviewer: interviewer, phone: phone, decisionBy: decisionBy,
+            afterHoursOK: afterHoursOK,
             busy: busy, thankedAt: thankedAt?.wholeSeconds, notes: notes)
     }
 
     public func interview(_ id: Int64) throws -> Interview {
-        guard let interview = try database.fetchOne(
-            "SELECT \(Self.interviewColumns) FROM interviews WHERE id = ?", [id], Self.decodeInterview)
+        guard
+            let interview = try database.fetchOne(
+                "SELECT \(Self.interviewColumns) FROM interviews WHERE id = ?", [id], Self.decodeInterview)
         else { throw StoreError.unknownInterview(id) }
         return interview
     }
@@ -200,9 +211,12 @@ public struct Repository {
                     busy = ?, thanked_at = ?, notes = ?
                 WHERE id = ?
                 """,
-                [interview.heldAt, interview.tz, interview.country, interview.interviewer, interview.phone,
-                 interview.decisionBy, interview.afterHoursOK, interview.busy.joined(separator: ";"), interview.thankedAt,
-                 interview.notes, interview.id])
+                [
+                    interview.heldAt, interview.tz, interview.country, interview.interviewer, interview.phone,
+                    interview.decisionBy, interview.afterHoursOK, interview.busy.joined(separator: ";"),
+                    interview.thankedAt,
+                    interview.notes, interview.id,
+                ])
             guard database.changes == 1 else { throw StoreError.unknownInterview(interview.id) }
             return try self.interview(interview.id)
         }
@@ -249,8 +263,9 @@ public struct Repository {
     }
 
     public func call(_ id: Int64) throws -> CallAttempt {
-        guard let call = try database.fetchOne(
-            "SELECT \(Self.callColumns) FROM call_attempts WHERE id = ?", [id], Self.decodeCall)
+        guard
+            let call = try database.fetchOne(
+                "SELECT \(Self.callColumns) FROM call_attempts WHERE id = ?", [id], Self.decodeCall)
         else { throw StoreError.unknownCall(id) }
         return call
     }
@@ -331,11 +346,12 @@ public struct Repository {
         // application up by rowid: no sort, and no index on status worth using when most
         // applications are open (`+` keeps SQLite from choosing it). For one, let the
         // planner start from the application.
-        let (filter, arguments): (String, [any SQLBindable]) = switch scope {
-        case .open: ("+a.status IN (\(Self.openStatuses))", [])
-        case .all: ("1", [])
-        case .one(let id): ("a.id = ?", [id])
-        }
+        let (filter, arguments): (String, [any SQLBindable]) =
+            switch scope {
+            case .open: ("+a.status IN (\(Self.openStatuses))", [])
+            case .all: ("1", [])
+            case .one(let id): ("a.id = ?", [id])
+            }
         let join = if case .one = scope { "JOIN" } else { "CROSS JOIN" }
         return try database.read {
             var applications = try database.fetchAll(

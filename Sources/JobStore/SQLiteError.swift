@@ -45,8 +45,10 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
         // SQLite's words for a failed open or write ("disk I/O error", "unable to open
         // database file") hide the cause the user can act on; the system's error names it.
         let primary = code & 0xFF
-        if let connection, primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL
-            || primary == SQLITE_READONLY {
+        if let connection,
+            primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL
+                || primary == SQLITE_READONLY
+        {
             let systemError = sqlite3_system_errno(connection)
             if systemError != 0 { message += " (\(String(cString: strerror(systemError))))" }
         }

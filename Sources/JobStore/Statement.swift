@@ -49,7 +49,8 @@ public final class Statement {
                 // SQLite copies the bytes (SQLITE_TRANSIENT) before this returns.
                 code = value.withUTF8 { utf8 in
                     guard let base = utf8.baseAddress else {
-                        return sqlite3_bind_text64(handle, index, "", 0, jobtrack_sqlite3_transient(), UInt8(SQLITE_UTF8))
+                        return sqlite3_bind_text64(
+                            handle, index, "", 0, jobtrack_sqlite3_transient(), UInt8(SQLITE_UTF8))
                     }
                     return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
                         sqlite3_bind_text64(

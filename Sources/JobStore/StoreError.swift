@@ -21,9 +21,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notAJobtrackDatabase(let path):
             return "\(path) is not a jobtrack database; refusing to touch it"
         case .newerDatabase(let path, let version, let supported):
-            return "\(path) was written by a newer jobtrack (schema \(version); this one knows up to \(supported)); upgrade jobtrack"
+            return
+                "\(path) was written by a newer jobtrack (schema \(version); this one knows up to \(supported)); upgrade jobtrack"
         case .migrationChanged(let name):
-            return "migration \(name) was edited after it was applied to this database; restore it and add a new migration instead"
+            return
+                "migration \(name) was edited after it was applied to this database; restore it and add a new migration instead"
         case .migrationFailed(let name, let reason):
             return "migration \(name) failed: \(reason)"
         case .cannotCreate(let path, let reason):

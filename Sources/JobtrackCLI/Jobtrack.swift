@@ -88,8 +88,10 @@ enum StandardStreams {
             try handle.write(contentsOf: data)
         } catch {
             let failure = error as NSError
-            let system = failure.domain == NSPOSIXErrorDomain ? failure : failure.userInfo[NSUnderlyingErrorKey] as? NSError
-            throw WriteError(reason: system.map { String(cString: strerror(Int32($0.code))) } ?? failure.localizedDescription)
+            let system =
+                failure.domain == NSPOSIXErrorDomain ? failure : failure.userInfo[NSUnderlyingErrorKey] as? NSError
+            throw WriteError(
+                reason: system.map { String(cString: strerror(Int32($0.code))) } ?? failure.localizedDescription)
         }
     }
 

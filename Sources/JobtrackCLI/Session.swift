@@ -4,14 +4,18 @@ import JobtrackKit
 
 /// The options every command takes: which database, what time it is, and JSON output.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The database file (default: $JOBTRACK_DB, else $XDG_DATA_HOME/jobtrack/jobtrack.sqlite3).",
-        valueName: "path"), transform: ArgumentValue.nonEmpty)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database file (default: $JOBTRACK_DB, else $XDG_DATA_HOME/jobtrack/jobtrack.sqlite3).",
+            valueName: "path"), transform: ArgumentValue.nonEmpty)
     var db: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Pretend it is this time (default: $JOBTRACK_NOW, else the clock).", valueName: "datetime"),
-            transform: DateTimeInput.parse)
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Pretend it is this time (default: $JOBTRACK_NOW, else the clock).", valueName: "datetime"),
+        transform: DateTimeInput.parse)
     var now: DateTimeInput?
 
     @Flag(name: .long, help: "Print one JSON document on stdout and nothing else.")
@@ -25,12 +29,13 @@ struct GlobalOptions: ParsableArguments {
     /// What *now* was asked to be: `--now`, else `$JOBTRACK_NOW`, else nothing (the clock).
     /// Checked before the file is opened, so that a bad value creates no database.
     func nowInput(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DateTimeInput? {
-        try now ?? environment["JOBTRACK_NOW"].map { text in
-            guard let value = DateTimeInput(text) else {
-                throw Refusal.badEnvironment("JOBTRACK_NOW", DateTimeInput.expected)
+        try now
+            ?? environment["JOBTRACK_NOW"].map { text in
+                guard let value = DateTimeInput(text) else {
+                    throw Refusal.badEnvironment("JOBTRACK_NOW", DateTimeInput.expected)
+                }
+                return value
             }
-            return value
-        }
     }
 
     /// Opens the tracker for one run. The wall clock is read here, once, and nowhere else.

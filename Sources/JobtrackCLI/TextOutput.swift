@@ -73,8 +73,11 @@ struct TextRenderer {
             entry.assessment.callAt.map { CalendarDate.containing($0, in: tracker.userZone) == today } ?? false
         }
         let later = due.filter { entry in !calls.contains { $0.application.id == entry.application.id } }
-        var lines = [style.bold("\(today.shortText) \(today.year): ")
-            + (calls.isEmpty ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")]
+        var lines = [
+            style.bold("\(today.shortText) \(today.year): ")
+                + (calls.isEmpty
+                    ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")
+        ]
         lines += calls.map(callLine)
         if !later.isEmpty {
             lines.append(style.bold("Due, but not callable today:"))
@@ -101,7 +104,8 @@ struct TextRenderer {
         if entries.isEmpty {
             lines.append("No open applications. Add one with `jobtrack add <company> <role>`.")
         } else {
-            lines.append(summary.isEmpty ? "Nobody else is waiting on you." : "Also: " + summary.joined(separator: ", ") + ".")
+            lines.append(
+                summary.isEmpty ? "Nobody else is waiting on you." : "Also: " + summary.joined(separator: ", ") + ".")
         }
         return lines.joined(separator: "\n")
     }
@@ -138,7 +142,8 @@ struct TextRenderer {
         let day = CalendarDate.containing(interview.heldAt, in: tracker.userZone)
         let today = tracker.today(in: tracker.userZone)
         let when = day == today ? "today" : day == today.adding(days: -1) ? "yesterday" : "on \(day.shortText)"
-        let time = tracker.moment(interview.heldAt, their: tracker.zone(named: interview.tz))
+        let time =
+            tracker.moment(interview.heldAt, their: tracker.zone(named: interview.tz))
             .split(separator: " ", maxSplits: 3).last.map(String.init) ?? ""
         return "  #\(entry.application.id) Send \(oneLine(who)) a thank-you note: interviewed \(when) at \(time) "
             + "(\(title(entry.application))); then `jobtrack thanks \(entry.application.id)`"

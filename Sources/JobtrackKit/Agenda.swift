@@ -62,7 +62,8 @@ struct FactsMapper {
                 let interview = item.interview
                 let row = { "interview \(interview.id)" }
                 return InterviewFacts(
-                    id: interview.id, heldAt: interview.heldAt, timeZone: try zone(named: interview.tz, interview: interview.id),
+                    id: interview.id, heldAt: interview.heldAt,
+                    timeZone: try zone(named: interview.tz, interview: interview.id),
                     interviewer: interview.interviewer, phone: interview.phone,
                     decisionBy: try interview.decisionBy.map { try date($0, row: row(), column: "decision_by") },
                     afterHoursOK: interview.afterHoursOK,
@@ -75,7 +76,9 @@ struct FactsMapper {
                     calls: try item.calls.map { call in
                         CallFacts(
                             id: call.id, at: call.at, outcome: CallOutcome(call.outcome), callbackAt: call.callbackAt,
-                            decisionBy: try call.decisionBy.map { try date($0, row: "call \(call.id)", column: "decision_by") })
+                            decisionBy: try call.decisionBy.map {
+                                try date($0, row: "call \(call.id)", column: "decision_by")
+                            })
                     },
                     publicHolidays: holidays.table(country: interview.country, zone: interview.tz),
                     thankedAt: interview.thankedAt)
@@ -169,7 +172,8 @@ extension Tracker {
     public func delay(of entry: AgendaEntry) -> String? {
         let assessment = entry.assessment
         guard assessment.state.isCallToday, let callAt = assessment.callAt, let zone = assessment.timeZone,
-              CalendarDate.containing(callAt, in: userZone) != today(in: userZone) else { return nil }
+            CalendarDate.containing(callAt, in: userZone) != today(in: userZone)
+        else { return nil }
         let theirToday = today(in: zone)
         let theirs = zone.secondsFromGMT(for: now) != userZone.secondsFromGMT(for: now) ? " on their calendar" : ""
         let table = entry.interview.flatMap { holidays.table(country: $0.country, zone: $0.tz) }

@@ -12,8 +12,10 @@ public struct NewApplication: Sendable {
     public var notes: String?
     public var highlights: [String]
 
-    public init(company: String, role: String, appliedOn: DateInput? = nil, url: String? = nil, notes: String? = nil,
-                highlights: [String] = []) {
+    public init(
+        company: String, role: String, appliedOn: DateInput? = nil, url: String? = nil, notes: String? = nil,
+        highlights: [String] = []
+    ) {
         self.company = company
         self.role = role
         self.appliedOn = appliedOn
@@ -32,8 +34,10 @@ public struct ApplicationEdit: Sendable {
     public var url: String?
     public var notes: String?
 
-    public init(company: String? = nil, role: String? = nil, appliedOn: DateInput? = nil, url: String? = nil,
-                notes: String? = nil) {
+    public init(
+        company: String? = nil, role: String? = nil, appliedOn: DateInput? = nil, url: String? = nil,
+        notes: String? = nil
+    ) {
         self.company = company
         self.role = role
         self.appliedOn = appliedOn
@@ -60,7 +64,8 @@ extension Tracker {
         let (application, warnings) = try change("add") {
             let warnings = try addWarnings(company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn)
             let application = try repository.insertApplication(
-                company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn.iso, url: new.url?.nilIfEmpty,
+                company: new.company.trimmed, role: new.role.trimmed, appliedOn: appliedOn.iso,
+                url: new.url?.nilIfEmpty,
                 notes: new.notes?.nilIfEmpty, highlights: new.highlights, now: now)
             return ((application, warnings), "added \(label(application)) — \(application.role)")
         }
@@ -75,9 +80,12 @@ extension Tracker {
         if let status { entries.removeAll { $0.application.status != status } }
         if let search = search?.trimmed, !search.isEmpty {
             entries.removeAll { entry in
-                let texts = [entry.application.company, entry.application.role]
+                let texts =
+                    [entry.application.company, entry.application.role]
                     + entry.history.interviews.compactMap(\.interview.interviewer)
-                return !texts.contains { $0.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+                return !texts.contains {
+                    $0.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                }
             }
         }
         return entries

@@ -14,8 +14,10 @@ public struct NewCall: Sendable {
     public var number: String?
     public var notes: String?
 
-    public init(outcome: CallAttempt.Outcome, at: DateTimeInput? = nil, callbackAt: DateTimeInput? = nil,
-                decisionBy: DateInput? = nil, number: String? = nil, notes: String? = nil) {
+    public init(
+        outcome: CallAttempt.Outcome, at: DateTimeInput? = nil, callbackAt: DateTimeInput? = nil,
+        decisionBy: DateInput? = nil, number: String? = nil, notes: String? = nil
+    ) {
         self.outcome = outcome
         self.at = at
         self.callbackAt = callbackAt
@@ -31,8 +33,9 @@ public struct NewCall: Sendable {
         if case .set(let time) = fields.callbackAt { callback = time }
         var decision: DateInput?
         if case .set(let date) = fields.decisionBy { decision = date }
-        self.init(outcome: fields.outcome ?? .reached, at: fields.at, callbackAt: callback, decisionBy: decision,
-                  number: fields.number, notes: fields.notes)
+        self.init(
+            outcome: fields.outcome ?? .reached, at: fields.at, callbackAt: callback, decisionBy: decision,
+            number: fields.number, notes: fields.notes)
     }
 
     /// The checks that need no database, so a front end can refuse before opening one.
@@ -81,8 +84,10 @@ enum CallLogRules {
     /// "Only ever call the number the interviewer gave — never the front desk": the
     /// number to store, the interviewer's own unless the same digits were typed otherwise.
     /// A follow-up in writing dials none, and needs no number given.
-    static func number(_ dialled: String?, phone: String?, interviewer: String?,
-                       outcome: CallAttempt.Outcome) throws(Refusal) -> String? {
+    static func number(
+        _ dialled: String?, phone: String?, interviewer: String?,
+        outcome: CallAttempt.Outcome
+    ) throws(Refusal) -> String? {
         let who = interviewer ?? "the interviewer"
         if outcome == .wrote {
             if dialled != nil { throw .numberWithWrote }
@@ -99,7 +104,8 @@ enum CallLogRules {
     /// only when the call is being logged: a logged call cannot be in the future.
     static func checkTimes(at: Date, callbackAt: Date?, heldAt: Date, zone: TimeZone, now: Date?) throws(Refusal) {
         if at < heldAt {
-            throw .callBeforeInterview(at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
+            throw .callBeforeInterview(
+                at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
         }
         if let now, at > now {
             throw .callInFuture(at: TimeText.iso8601(at, in: zone), now: TimeText.iso8601(now, in: zone))
@@ -136,12 +142,15 @@ extension Tracker {
             }
             let tries = entry.assessment.unansweredAttempts
             if call.outcome != .wrote && tries >= settings.maxAttempts
-                && (entry.assessment.state == .triedTwice || entry.assessment.state == .goneQuiet) {
+                && (entry.assessment.state == .triedTwice || entry.assessment.state == .goneQuiet)
+            {
                 warnings.append(
-                    "\(tries) unanswered \(tries == 1 ? "try" : "tries") already; the etiquette says stop calling — logged anyway")
+                    "\(tries) unanswered \(tries == 1 ? "try" : "tries") already; the etiquette says stop calling — logged anyway"
+                )
             }
             let stored = try repository.insertCall(
-                interviewID: interview.id, at: at, outcome: call.outcome, callbackAt: callback, decisionBy: decision?.iso,
+                interviewID: interview.id, at: at, outcome: call.outcome, callbackAt: callback,
+                decisionBy: decision?.iso,
                 number: number,
                 notes: call.notes?.nilIfEmpty)
             let what = call.outcome == .wrote ? "written follow-up" : "\(call.outcome.rawValue) call"

@@ -24,8 +24,9 @@ public enum DateInput: Equatable, Sendable {
         default:
             let digits = word.dropFirst().dropLast()
             if let sign = word.first, sign == "+" || sign == "-", word.hasSuffix("d"),
-               (1...5).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-               let count = Int(digits) {
+                (1...5).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let count = Int(digits)
+            {
                 self = .relative(days: sign == "+" ? count : -count)
             } else if let date = CalendarDate(iso: word) {
                 self = .absolute(date)
@@ -99,7 +100,8 @@ public struct DateTimeInput: Equatable, Sendable {
         self.clock = clock
     }
 
-    public static let expected = "a date and time: YYYY-MM-DD[ HH:MM], today/tomorrow/monday/+Nd [HH:MM or 3pm], HH:MM, "
+    public static let expected =
+        "a date and time: YYYY-MM-DD[ HH:MM], today/tomorrow/monday/+Nd [HH:MM or 3pm], HH:MM, "
         + "now, or ISO 8601 with an offset; end with `their` or a zone name to read it on that clock"
 
     public init?(_ text: String) {
@@ -134,12 +136,14 @@ public struct DateTimeInput: Equatable, Sendable {
         if let date = DateInput(text) { return .local(date, secondOfDay: 0) }
         // A date, then a time: split at the last space, or at an ISO `T`.
         if let space = text.lastIndex(of: " "), let date = DateInput(String(text[..<space])),
-           let second = clockTime(String(text[text.index(after: space)...])) {
+            let second = clockTime(String(text[text.index(after: space)...]))
+        {
             return .local(date, secondOfDay: second)
         }
         if text.count > 10, let t = text.firstIndex(where: { $0 == "T" || $0 == "t" }),
-           text.distance(from: text.startIndex, to: t) == 10, let date = DateInput(String(text[..<t])),
-           let second = clockTime(String(text[text.index(after: t)...])) {
+            text.distance(from: text.startIndex, to: t) == 10, let date = DateInput(String(text[..<t])),
+            let second = clockTime(String(text[text.index(after: t)...]))
+        {
             return .local(date, secondOfDay: second)
         }
         return nil
@@ -166,7 +170,8 @@ public struct DateTimeInput: Equatable, Sendable {
             return instant.wholeSeconds
         case .local(let date, let second):
             let day = try date.resolve(today: CalendarDate.containing(now, in: zone))
-            switch LocalTime.reading(day, hour: second / 3600, minute: second / 60 % 60, second: second % 60, in: zone) {
+            switch LocalTime.reading(day, hour: second / 3600, minute: second / 60 % 60, second: second % 60, in: zone)
+            {
             case .exists(let instant):
                 return instant
             case .skipped(let from, let to):
@@ -183,7 +188,8 @@ public struct DateTimeInput: Equatable, Sendable {
             let clock = lower.dropLast(2)
             let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
             guard (1...2).contains(fields.count), let hour = Int(fields[0]), (1...12).contains(hour),
-                  fields[0].count <= 2, fields[0].allSatisfy(\.isASCII) else { return nil }
+                fields[0].count <= 2, fields[0].allSatisfy(\.isASCII)
+            else { return nil }
             var minute = 0
             if fields.count == 2 {
                 guard fields[1].count == 2, fields[1].allSatisfy(\.isASCII), let value = Int(fields[1]), value < 60
@@ -195,9 +201,10 @@ public struct DateTimeInput: Equatable, Sendable {
         }
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count),
-              fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              fields.dropFirst().allSatisfy({ $0.count == 2 }),
-              let hour = Int(fields[0]), let minute = Int(fields[1]), hour < 24, minute < 60
+            fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            ),
+            fields.dropFirst().allSatisfy({ $0.count == 2 }),
+            let hour = Int(fields[0]), let minute = Int(fields[1]), hour < 24, minute < 60
         else { return nil }
         let second = fields.count == 3 ? Int(fields[2]) ?? 60 : 0
         guard second < 60 else { return nil }
@@ -210,9 +217,10 @@ public struct DateTimeInput: Equatable, Sendable {
     /// reads one for every interview and call.
     static func isoInstant(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 17, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
+        guard bytes.count >= 17,
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
                 || bytes[10] == UInt8(ascii: " "),
-              let date = CalendarDate(iso: String(decoding: bytes[..<10], as: UTF8.self))
+            let date = CalendarDate(iso: String(decoding: bytes[..<10], as: UTF8.self))
         else { return nil }
         var index = 11
         func twoDigits() -> Int? {
@@ -271,7 +279,7 @@ public enum ZoneInput {
         guard let zone = TimeZone(identifier: name) else { return nil }
         if name == "UTC" { return zone }
         guard zone.identifier == name,
-              FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + name)
+            FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + name)
                 || TimeZone.knownTimeZoneIdentifiers.contains(name)
         else { return nil }
         return zone

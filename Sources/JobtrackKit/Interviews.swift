@@ -16,9 +16,11 @@ public struct NewInterview: Sendable {
     public var busy: [BusyWindow]
     public var notes: String?
 
-    public init(at: DateTimeInput, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
-                country: String? = nil, decisionBy: DateInput? = nil, afterHoursOK: Bool = false,
-                busy: [BusyWindow] = [], notes: String? = nil) {
+    public init(
+        at: DateTimeInput, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
+        country: String? = nil, decisionBy: DateInput? = nil, afterHoursOK: Bool = false,
+        busy: [BusyWindow] = [], notes: String? = nil
+    ) {
         self.at = at
         self.interviewer = interviewer
         self.phone = phone

@@ -125,7 +125,8 @@ public struct ApplicationJSON: Encodable {
         try container.encode(application.highlights, forKey: .highlights)
         if includeInterviews {
             try container.encode(
-                history.interviews.map { InterviewJSON(history: $0, zone: zones($0.interview.tz)) }, forKey: .interviews)
+                history.interviews.map { InterviewJSON(history: $0, zone: zones($0.interview.tz)) }, forKey: .interviews
+            )
         }
         if let followUp {
             try container.encode(AgendaJSON(followUp), forKey: .followUp)

@@ -27,9 +27,11 @@ public struct InterviewEdit: Sendable {
     public var busy: [BusyWindow]?
     public var notes: String?
 
-    public init(at: DateTimeInput? = nil, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
-                country: String? = nil, decisionBy: FieldChange<DateInput> = .keep, afterHoursOK: Bool? = nil,
-                busy: [BusyWindow]? = nil, notes: String? = nil) {
+    public init(
+        at: DateTimeInput? = nil, interviewer: String? = nil, phone: String? = nil, timeZone: TimeZone? = nil,
+        country: String? = nil, decisionBy: FieldChange<DateInput> = .keep, afterHoursOK: Bool? = nil,
+        busy: [BusyWindow]? = nil, notes: String? = nil
+    ) {
         self.at = at
         self.interviewer = interviewer
         self.phone = phone
@@ -47,7 +49,8 @@ public struct InterviewEdit: Sendable {
     }
 
     /// The options that name a field, for the refusal of an edit that gives none.
-    public static let options = "--at, --with, --phone, --tz, --country, --decision-by, --after-hours-ok, --busy, --note"
+    public static let options =
+        "--at, --with, --phone, --tz, --country, --decision-by, --after-hours-ok, --busy, --note"
 }
 
 /// The fields of a logged call to change. Nil leaves a field as it is; an empty note
@@ -61,9 +64,11 @@ public struct CallEdit: Sendable {
     public var number: String?
     public var notes: String?
 
-    public init(at: DateTimeInput? = nil, outcome: CallAttempt.Outcome? = nil,
-                callbackAt: FieldChange<DateTimeInput> = .keep, decisionBy: FieldChange<DateInput> = .keep,
-                number: String? = nil, notes: String? = nil) {
+    public init(
+        at: DateTimeInput? = nil, outcome: CallAttempt.Outcome? = nil,
+        callbackAt: FieldChange<DateTimeInput> = .keep, decisionBy: FieldChange<DateInput> = .keep,
+        number: String? = nil, notes: String? = nil
+    ) {
         self.at = at
         self.outcome = outcome
         self.callbackAt = callbackAt
@@ -92,8 +97,10 @@ public struct Mended: Sendable {
 /// "Only the latest interview counts": two interviews of one application at the same
 /// instant are one logged twice (docs/commands.md §3, "Everyday use": duplicates).
 enum DuplicateRules {
-    static func checkInterview(_ heldAt: Date, among interviews: [Interview], excluding id: Int64? = nil,
-                               zone: (String) -> TimeZone) throws(Refusal) {
+    static func checkInterview(
+        _ heldAt: Date, among interviews: [Interview], excluding id: Int64? = nil,
+        zone: (String) -> TimeZone
+    ) throws(Refusal) {
         if let other = interviews.first(where: { $0.id != id && $0.heldAt == heldAt.wholeSeconds }) {
             throw .duplicateInterview(
                 interview: other.id, application: other.applicationID,
@@ -126,7 +133,8 @@ extension Tracker {
                 try DuplicateRules.checkInterview(
                     interview.heldAt, among: history.interviews.map(\.interview), excluding: interviewID,
                     zone: self.zone(named:))
-                warnings += interviewWarnings(heldAt: interview.heldAt, application: history.application, logging: false)
+                warnings += interviewWarnings(
+                    heldAt: interview.heldAt, application: history.application, logging: false)
             }
             if let interviewer = edit.interviewer { interview.interviewer = interviewer.trimmed.nilIfEmpty }
             if let phone = edit.phone { interview.phone = phone.trimmed.nilIfEmpty }
@@ -155,7 +163,8 @@ extension Tracker {
             }
             _ = try repository.updateInterview(interview)
             for (call, old) in zip(mended, calls) where call != old { _ = try repository.updateCall(call) }
-            let summary = "interview \(interviewID) of \(label(history.application)) on \(moment(interview.heldAt, their: self.zone(named: interview.tz))) edited"
+            let summary =
+                "interview \(interviewID) of \(label(history.application)) on \(moment(interview.heldAt, their: self.zone(named: interview.tz))) edited"
             return ((interview.applicationID, summary), summary)
         }
         return Mended(entry: try entry(for: applicationID), warnings: warnings, summary: summary)
@@ -212,7 +221,8 @@ extension Tracker {
                 warnings += try callWarnings(at: call.at, interviewID: interview.id, in: history, excluding: callID)
             }
             _ = try repository.updateCall(call)
-            let summary = "call \(callID) of #\(interview.applicationID) on \(moment(call.at, their: zone)) (\(call.outcome.rawValue)) edited"
+            let summary =
+                "call \(callID) of #\(interview.applicationID) on \(moment(call.at, their: zone)) (\(call.outcome.rawValue)) edited"
             return ((interview.applicationID, summary), summary)
         }
         return Mended(entry: try entry(for: applicationID), warnings: warnings, summary: summary)
@@ -240,7 +250,8 @@ extension Tracker {
                 _ = try repository.updateApplication(application, now: now)
             }
             let with = calls.isEmpty ? "" : calls.count == 1 ? " with its call" : " with its \(calls.count) calls"
-            let summary = "interview \(interviewID) of \(label(application)) on \(moment(interview.heldAt, their: zone(named: interview.tz))) deleted\(with)"
+            let summary =
+                "interview \(interviewID) of \(label(application)) on \(moment(interview.heldAt, their: zone(named: interview.tz))) deleted\(with)"
             return ((application.id, summary), summary)
         }
         return Mended(entry: try entry(for: applicationID), warnings: [], summary: summary)
@@ -258,7 +269,8 @@ extension Tracker {
                     at: TimeText.iso8601(call.at, in: zone(named: interview.tz)), outcome: call.outcome.rawValue)
             }
             try repository.deleteCall(callID)
-            let summary = "call \(callID) of #\(interview.applicationID) on \(moment(call.at, their: zone(named: interview.tz))) (\(call.outcome.rawValue)) deleted"
+            let summary =
+                "call \(callID) of #\(interview.applicationID) on \(moment(call.at, their: zone(named: interview.tz))) (\(call.outcome.rawValue)) deleted"
             return ((interview.applicationID, summary), summary)
         }
         return Mended(entry: try entry(for: applicationID), warnings: [], summary: summary)

@@ -71,11 +71,13 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
         case .dateOutOfRange:
             return "that date falls outside the years 1 to 9999"
         case .decisionNeedsReached(let outcome):
-            return "--decision-by goes with --outcome reached: a decision date is named by an interviewer you spoke with, not on \(outcome)"
+            return
+                "--decision-by goes with --outcome reached: a decision date is named by an interviewer you spoke with, not on \(outcome)"
         case .decisionNotAfterCall(let decision, let call):
             return "--decision-by \(decision) must be after the call on \(call)"
         case .noInterviewToThank(let id):
-            return "application \(id) has no interview to thank anyone for; log one with `jobtrack interview \(id) --at …`"
+            return
+                "application \(id) has no interview to thank anyone for; log one with `jobtrack interview \(id) --at …`"
         case .thanksBeforeInterview(let at, let interview):
             return "a thank-you note at \(at) would be before the interview at \(interview)"
         case .thanksInFuture(let at, let now):
@@ -93,7 +95,8 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
         case .theirWithoutInterview:
             return "`their` reads a time on the interviewer's clock, and there is no interview here to read it by"
         case .skippedTime(let day, let zone, let from, let to):
-            return "that time does not exist on \(day) in \(zone): the clocks jump from \(from) to \(to); give a time after \(to)"
+            return
+                "that time does not exist on \(day) in \(zone): the clocks jump from \(from) to \(to); give a time after \(to)"
         case .nothingToMend(let record, let options):
             return "nothing to edit: give at least one of \(options) for \(record)"
         case .deleteInterviewNeedsYes(let interview, let application, let at, let calls):
@@ -102,7 +105,8 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
         case .deleteCallNeedsYes(let call, let application, let at, let outcome):
             return "deleting call \(call) of #\(application) (\(outcome) at \(at)) removes it; add --yes to confirm"
         case .duplicateInterview(let interview, let application, let at):
-            return "interview \(interview) of #\(application) is already at \(at); mend it with `jobtrack edit-interview \(interview)`"
+            return
+                "interview \(interview) of #\(application) is already at \(at); mend it with `jobtrack edit-interview \(interview)`"
         case .callBeforeMovedInterview(let call, let at, let interview):
             return "call \(call) at \(at) would then be before the interview at \(interview); "
                 + "mend it first with `jobtrack edit-call \(call)` or `jobtrack delete-call \(call) --yes`"

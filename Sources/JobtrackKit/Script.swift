@@ -39,11 +39,12 @@ public struct CallScriptView: Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(view.entry.application.id, forKey: .id)
-            let kind = switch view.words {
-            case .call: "call"
-            case .email: "email"
-            case .none: "none"
-            }
+            let kind =
+                switch view.words {
+                case .call: "call"
+                case .email: "email"
+                case .none: "none"
+                }
             try container.encode(kind, forKey: .kind)
             try container.encode(view.interview.interviewer, forKey: .interviewer)
             try container.encode(view.interview.phone, forKey: .phone)
@@ -76,7 +77,7 @@ extension Tracker {
     public func script(_ id: Int64) throws -> CallScriptView {
         let entry = try entry(for: id)
         guard let interview = entry.interview,
-              let history = entry.history.interviews.first(where: { $0.interview.id == interview.id })
+            let history = entry.history.interviews.first(where: { $0.interview.id == interview.id })
         else { throw Refusal.noInterview(application: id) }
         let moment = ScriptMoment(
             calls: history.calls, interview: interview, zone: zone(named: interview.tz), state: entry.assessment.state,
@@ -137,8 +138,10 @@ struct CallScript {
     let callerPhone: String?
 
     private static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                 "September", "October", "November", "December"]
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     private var name: String { caller ?? "[your name]" }
     private var greeting: String { interview.interviewer.map { "Hello \($0)" } ?? "Hello" }
@@ -177,7 +180,9 @@ struct CallScript {
                 : "\(greeting), this is \(name). Is now a good time for a quick call?",
             "We spoke on \(interviewDay) about the \(application.role) position at \(application.company).",
         ]
-        if let left = moment.voicemailDay { lines.append("I left you a voicemail on \(spoken(left)) and wanted to try once more.") }
+        if let left = moment.voicemailDay {
+            lines.append("I left you a voicemail on \(spoken(left)) and wanted to try once more.")
+        }
         lines += [
             thanks,
             "I'm still very interested in the role, and our conversation made me more so.",
@@ -189,8 +194,12 @@ struct CallScript {
     }
 
     var voicemail: [String] {
-        var lines = ["\(greeting), this is \(name). We spoke on \(interviewDay) about the \(application.role) position at \(application.company)."]
-        if let left = moment.voicemailDay { lines.append("I left a message on \(spoken(left)) and am trying once more.") }
+        var lines = [
+            "\(greeting), this is \(name). We spoke on \(interviewDay) about the \(application.role) position at \(application.company)."
+        ]
+        if let left = moment.voicemailDay {
+            lines.append("I left a message on \(spoken(left)) and am trying once more.")
+        }
         lines += [
             "Thank you again for your time; I remain very interested in the role and would love to hear where things stand.",
             "You can reach me at \(callerPhone ?? "[your number]"). Thanks, and have a good day.",
@@ -207,9 +216,10 @@ struct CallScript {
             "\(interview.interviewer.map { "Dear \($0)," } ?? "Hello,")",
             "",
             "We spoke on \(interviewDay) about the \(application.role) position at \(application.company). " + thanks,
-            "I'm still very interested in the role. " + (application.highlights.isEmpty
-                ? "[One or two of your strongest qualifications for the role.]"
-                : "As a reminder: " + application.highlights.prefix(2).joined(separator: "; and ") + "."),
+            "I'm still very interested in the role. "
+                + (application.highlights.isEmpty
+                    ? "[One or two of your strongest qualifications for the role.]"
+                    : "As a reminder: " + application.highlights.prefix(2).joined(separator: "; and ") + "."),
             decisionQuestion,
             "",
             "Best regards,",

@@ -24,7 +24,8 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
         case .holidays: "dates that are not business days, YYYY-MM-DD separated by commas"
         case .maxAttempts: "unanswered tries before you stop calling (default 2)"
         case .publicHolidays: "auto (the interviewer's country's public holidays are not business days) or off"
-        case .myHours: "when you can call, on your clock: HH:MM-HH:MM windows separated by commas, or any (default 08:00-20:00)"
+        case .myHours:
+            "when you can call, on your clock: HH:MM-HH:MM windows separated by commas, or any (default 08:00-20:00)"
         case .quietAfter: "business days of silence after which an application has gone quiet (default 10)"
         case .calendarFile: "an iCalendar file rewritten after every change, for a calendar app to subscribe to"
         case .phone: "your phone number, as the voicemail script reads it out"
@@ -148,8 +149,9 @@ public struct SettingsBook {
         let settings = try? FollowUpSettings(
             stored: stored, timeZone: Tracker.userZone(stored: stored, systemZone: systemZone))
         return keys.map {
-            SettingView(key: $0, value: $0.effectiveValue(settings, stored: stored),
-                        isDefault: stored[$0.rawValue] == nil && $0.hasDefault)
+            SettingView(
+                key: $0, value: $0.effectiveValue(settings, stored: stored),
+                isDefault: stored[$0.rawValue] == nil && $0.hasDefault)
         }
     }
 }

@@ -43,4 +43,3 @@ extension FollowUpState {
         .triedTwice, .goneQuiet, .followedUp, .notInterviewed, .closed,
     ]
 }
-

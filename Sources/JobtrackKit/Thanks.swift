@@ -8,7 +8,8 @@ import JobStore
 enum ThanksRules {
     static func check(_ at: Date, heldAt: Date, zone: TimeZone, now: Date?) throws(Refusal) {
         if at < heldAt {
-            throw .thanksBeforeInterview(at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
+            throw .thanksBeforeInterview(
+                at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
         }
         if let now, at > now {
             throw .thanksInFuture(at: TimeText.iso8601(at, in: zone), now: TimeText.iso8601(now, in: zone))

@@ -32,7 +32,8 @@ extension Tracker {
 
         if let opens = engine.assess(facts, now: at).dueFrom, day < opens {
             warnings.append(
-                "the call at \(when) is before its window opens on \(opens.shortText) (not sooner: a pest); logged anyway")
+                "the call at \(when) is before its window opens on \(opens.shortText) (not sooner: a pest); logged anyway"
+            )
         }
         // A time the interviewer chose for a callback is theirs to choose.
         let callback = earlier.max { ($0.at, $0.id) < ($1.at, $1.id) }?.callbackAt
@@ -45,7 +46,8 @@ extension Tracker {
             let hours = settings.businessHours
             if !engine.calendar.isBusinessDay(day) || !hours.contains(minute: minute) {
                 warnings.append(
-                    "the call at \(when) is outside the interviewer's business hours (\(hours), business days); logged anyway")
+                    "the call at \(when) is outside the interviewer's business hours (\(hours), business days); logged anyway"
+                )
             }
         }
         return warnings

@@ -1,6 +1,6 @@
+import FollowUp
 import Foundation
 import Testing
-import FollowUp
 
 @Suite("call attempts: voicemails, callbacks, new rounds, closed applications")
 struct AttemptTests {
@@ -16,11 +16,15 @@ struct AttemptTests {
         #expect(result.reason == "Voicemail left Mon Nov 30; if not returned, try once more Wed Dec 2")
     }
 
-    @Test("voicemail unreturned by the next day allows one more try", arguments: [
-        ("2026-12-03 12:00", FollowUpState.due, "Voicemail left Wed Dec 2; not returned — try once more today"),
-        ("2026-12-04 12:00", .overdue,
-         "Voicemail left Wed Dec 2; not returned — try once more as soon as you can (due Thu Dec 3)"),
-    ])
+    @Test(
+        "voicemail unreturned by the next day allows one more try",
+        arguments: [
+            ("2026-12-03 12:00", FollowUpState.due, "Voicemail left Wed Dec 2; not returned — try once more today"),
+            (
+                "2026-12-04 12:00", .overdue,
+                "Voicemail left Wed Dec 2; not returned — try once more as soon as you can (due Thu Dec 3)"
+            ),
+        ])
     func voicemailUnreturned(now: String, state: FollowUpState, reason: String) {
         let result = assess(interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .voicemail)]), now: now)
         #expect(result.state == state)
@@ -30,8 +34,12 @@ struct AttemptTests {
 
     @Test("no answer counts as an unanswered try like a voicemail")
     func noAnswer() {
-        let tries = interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .noAnswer),
-                                                          call(2, "2026-12-03 11:00", .noAnswer)])
+        let tries = interview(
+            "2026-11-30 10:00",
+            calls: [
+                call(1, "2026-12-02 11:00", .noAnswer),
+                call(2, "2026-12-03 11:00", .noAnswer),
+            ])
         let result = assess(tries, now: "2026-12-04 12:00")
         #expect(result.state == .triedTwice)
         #expect(result.unansweredAttempts == 2)
@@ -41,8 +49,9 @@ struct AttemptTests {
 
     @Test("max_attempts of 1 stops after the first unanswered try")
     func maxAttemptsOne() throws {
-        let result = assess(interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .voicemail)]),
-                            now: "2026-12-03 12:00", settings: try settings(maxAttempts: 1))
+        let result = assess(
+            interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .voicemail)]),
+            now: "2026-12-03 12:00", settings: try settings(maxAttempts: 1))
         #expect(result.state == .triedTwice)
         #expect(result.reason == "Tried once with no answer: stop calling")
     }
@@ -62,8 +71,13 @@ struct AttemptTests {
 
     @Test("a callback whose day has passed is overdue: call at the next business minute")
     func callbackOverdue() {
-        let asked = interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .badTime,
-                                                             callback: "2026-12-03 14:00")])
+        let asked = interview(
+            "2026-11-30 10:00",
+            calls: [
+                call(
+                    1, "2026-12-02 11:00", .badTime,
+                    callback: "2026-12-03 14:00")
+            ])
         let result = assess(asked, now: "2026-12-04 18:30")
         #expect(result.state == .overdue)
         #expect(result.dueFrom == day("2026-12-03"))
@@ -73,8 +87,13 @@ struct AttemptTests {
 
     @Test("a callback passed earlier today is still due, from now")
     func callbackPassedToday() {
-        let asked = interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .badTime,
-                                                             callback: "2026-12-03 14:00")])
+        let asked = interview(
+            "2026-11-30 10:00",
+            calls: [
+                call(
+                    1, "2026-12-02 11:00", .badTime,
+                    callback: "2026-12-03 14:00")
+            ])
         let result = assess(asked, now: "2026-12-03 15:20")
         #expect(result.state == .due)
         #expect(iso(result.callAt) == "2026-12-03T15:20:00-05:00")
@@ -82,8 +101,9 @@ struct AttemptTests {
 
     @Test("a callback the interviewer chose ignores business hours and busy windows")
     func callbackOutsideHours() {
-        let asked = interview("2026-11-30 10:00", busy: ["09:00-12:00"],
-                              calls: [call(1, "2026-12-02 11:00", .reached, callback: "2026-12-05 10:00")])
+        let asked = interview(
+            "2026-11-30 10:00", busy: ["09:00-12:00"],
+            calls: [call(1, "2026-12-02 11:00", .reached, callback: "2026-12-05 10:00")])
         let result = assess(asked, now: "2026-12-03 12:00")
         #expect(result.state == .callbackScheduled)
         #expect(result.dueFrom == day("2026-12-05"))
@@ -93,10 +113,12 @@ struct AttemptTests {
 
     @Test("a later unanswered try replaces an earlier callback")
     func laterAttemptWins() {
-        let history = interview("2026-11-30 10:00", calls: [
-            call(1, "2026-12-02 11:00", .badTime, callback: "2026-12-03 14:00"),
-            call(2, "2026-12-03 14:00", .voicemail),
-        ])
+        let history = interview(
+            "2026-11-30 10:00",
+            calls: [
+                call(1, "2026-12-02 11:00", .badTime, callback: "2026-12-03 14:00"),
+                call(2, "2026-12-03 14:00", .voicemail),
+            ])
         let result = assess(history, now: "2026-12-03 16:00")
         #expect(result.state == .awaitingReply)
         #expect(result.dueFrom == day("2026-12-04"))
@@ -104,8 +126,12 @@ struct AttemptTests {
 
     @Test("a new interview round after tried_twice starts follow-up afresh")
     func newRoundAfterTriedTwice() {
-        let first = interview("2026-11-30 10:00", id: 1, calls: [call(1, "2026-12-02 11:00", .voicemail),
-                                                                 call(2, "2026-12-03 11:00", .voicemail)])
+        let first = interview(
+            "2026-11-30 10:00", id: 1,
+            calls: [
+                call(1, "2026-12-02 11:00", .voicemail),
+                call(2, "2026-12-03 11:00", .voicemail),
+            ])
         #expect(assess([first], now: "2026-12-08 12:00").state == .triedTwice)
         let second = interview("2026-12-07 15:00", id: 2)
         let result = assess([second, first], now: "2026-12-08 12:00")
@@ -118,8 +144,13 @@ struct AttemptTests {
 
     @Test("a closed application with pending calls is closed: no call time")
     func closedWithPendingCalls() {
-        let pending = interview("2026-11-30 10:00", calls: [call(1, "2026-12-02 11:00", .badTime,
-                                                               callback: "2026-12-03 14:00")])
+        let pending = interview(
+            "2026-11-30 10:00",
+            calls: [
+                call(
+                    1, "2026-12-02 11:00", .badTime,
+                    callback: "2026-12-03 14:00")
+            ])
         let result = assess([pending], now: "2026-12-03 09:00", closed: true)
         #expect(result.state == .closed)
         #expect(result.callAt == nil)
@@ -145,8 +176,12 @@ struct AttemptTests {
 
     @Test("attempts at the same instant: the later-logged counts")
     func attemptTie() {
-        let history = interview("2026-11-30 10:00", calls: [call(5, "2026-12-02 11:00", .reached),
-                                                            call(4, "2026-12-02 11:00", .voicemail)])
+        let history = interview(
+            "2026-11-30 10:00",
+            calls: [
+                call(5, "2026-12-02 11:00", .reached),
+                call(4, "2026-12-02 11:00", .voicemail),
+            ])
         #expect(assess(history, now: "2026-12-03 12:00").state == .followedUp)
     }
 

@@ -1,20 +1,22 @@
+import FollowUp
 import Foundation
 import Testing
-import FollowUp
 
 @Suite("when to call: business hours, busy windows, after hours, whole minutes")
 struct CallTimeTests {
-    @Test("a due call is placed at the first free minute at or after now", arguments: [
-        // (busy windows, now, expected call_at) — Wed Dec 2 is the first due day.
-        ([String](), "2026-12-02 08:00", "2026-12-02T09:00:00-05:00"),
-        (["09:00-12:00"], "2026-12-02 10:15", "2026-12-02T12:00:00-05:00"),   // now inside a busy window
-        (["09:00-12:00"], "2026-12-02 12:00", "2026-12-02T12:00:00-05:00"),   // exactly at its end: free
-        (["09:00-12:00"], "2026-12-02 11:59", "2026-12-02T12:00:00-05:00"),   // its last minute is busy
-        (["09:00-12:00", "12:00-13:30"], "2026-12-02 10:00", "2026-12-02T13:30:00-05:00"),  // back to back
-        (["11:00-13:00", "12:00-14:00"], "2026-12-02 11:30", "2026-12-02T14:00:00-05:00"),  // overlapping
-        (["13:00-17:00"], "2026-12-02 13:00", "2026-12-03T09:00:00-05:00"),   // rest of the day busy
-        (["00:00-24:00"], "2026-12-02 08:00", nil),                           // never free: no minute
-    ])
+    @Test(
+        "a due call is placed at the first free minute at or after now",
+        arguments: [
+            // (busy windows, now, expected call_at) — Wed Dec 2 is the first due day.
+            ([String](), "2026-12-02 08:00", "2026-12-02T09:00:00-05:00"),
+            (["09:00-12:00"], "2026-12-02 10:15", "2026-12-02T12:00:00-05:00"),  // now inside a busy window
+            (["09:00-12:00"], "2026-12-02 12:00", "2026-12-02T12:00:00-05:00"),  // exactly at its end: free
+            (["09:00-12:00"], "2026-12-02 11:59", "2026-12-02T12:00:00-05:00"),  // its last minute is busy
+            (["09:00-12:00", "12:00-13:30"], "2026-12-02 10:00", "2026-12-02T13:30:00-05:00"),  // back to back
+            (["11:00-13:00", "12:00-14:00"], "2026-12-02 11:30", "2026-12-02T14:00:00-05:00"),  // overlapping
+            (["13:00-17:00"], "2026-12-02 13:00", "2026-12-03T09:00:00-05:00"),  // rest of the day busy
+            (["00:00-24:00"], "2026-12-02 08:00", nil),  // never free: no minute
+        ])
     func busyWindows(busy: [String], now: String, callAt: String?) {
         let result = assess(interview("2026-11-30 10:00", busy: busy), now: now)
         #expect(result.state == .due)
@@ -38,17 +40,20 @@ struct CallTimeTests {
 
     @Test("overdue before a holiday weekend: the holiday is skipped too")
     func overdueBeforeHoliday() throws {
-        let result = assess(interview("2026-11-30 10:00"), now: "2026-12-04 17:30",
-                            settings: try settings(holidays: ["2026-12-07"]))
+        let result = assess(
+            interview("2026-11-30 10:00"), now: "2026-12-04 17:30",
+            settings: try settings(holidays: ["2026-12-07"]))
         #expect(iso(result.callAt) == "2026-12-08T09:00:00-05:00")
     }
 
-    @Test("after_hours_ok: any day inside after hours, 08:00 to 20:00", arguments: [
-        ("2026-12-05 08:30", "2026-12-05T08:30:00-05:00"),   // Saturday, overdue: now
-        ("2026-12-04 07:59:30", "2026-12-04T08:00:00-05:00"),
-        ("2026-12-04 19:59", "2026-12-04T19:59:00-05:00"),
-        ("2026-12-04 19:59:01", "2026-12-05T08:00:00-05:00"),  // rounds to 20:00, which is outside
-    ])
+    @Test(
+        "after_hours_ok: any day inside after hours, 08:00 to 20:00",
+        arguments: [
+            ("2026-12-05 08:30", "2026-12-05T08:30:00-05:00"),  // Saturday, overdue: now
+            ("2026-12-04 07:59:30", "2026-12-04T08:00:00-05:00"),
+            ("2026-12-04 19:59", "2026-12-04T19:59:00-05:00"),
+            ("2026-12-04 19:59:01", "2026-12-05T08:00:00-05:00"),  // rounds to 20:00, which is outside
+        ])
     func afterHoursOK(now: String, callAt: String) {
         let result = assess(interview("2026-11-30 10:00", afterHoursOK: true), now: now)
         #expect(result.state == .overdue)
@@ -61,11 +66,13 @@ struct CallTimeTests {
         #expect(iso(result.callAt) == "2026-12-02T08:00:00-05:00")
     }
 
-    @Test("seconds round up to the next whole minute", arguments: [
-        ("2026-12-02 10:30:00", "2026-12-02T10:30:00-05:00"),
-        ("2026-12-02 10:30:01", "2026-12-02T10:31:00-05:00"),
-        ("2026-12-02 16:59:30", "2026-12-03T09:00:00-05:00"),
-    ])
+    @Test(
+        "seconds round up to the next whole minute",
+        arguments: [
+            ("2026-12-02 10:30:00", "2026-12-02T10:30:00-05:00"),
+            ("2026-12-02 10:30:01", "2026-12-02T10:31:00-05:00"),
+            ("2026-12-02 16:59:30", "2026-12-03T09:00:00-05:00"),
+        ])
     func secondsRoundUp(now: String, callAt: String) {
         #expect(iso(assess(interview("2026-11-30 10:00"), now: now).callAt) == callAt)
     }
@@ -83,8 +90,9 @@ struct CallTimeTests {
         // after_hours 02:00-04:00 on Sun Mar 8 2026: 02:00-03:00 does not exist in New York.
         let night = try FollowUpSettings(afterHours: window("02:00-04:00"), timeZone: newYork)
         let calendar = BusinessCalendar(settings: night)
-        let found = calendar.earliestCallMinute(atOrAfter: instant("2026-03-08 01:10"), in: newYork,
-                                                afterHoursOK: true, busy: [])
+        let found = calendar.earliestCallMinute(
+            atOrAfter: instant("2026-03-08 01:10"), in: newYork,
+            afterHoursOK: true, busy: [])
         #expect(iso(found) == "2026-03-08T03:00:00-04:00")
     }
 
@@ -94,8 +102,9 @@ struct CallTimeTests {
         let calendar = BusinessCalendar(settings: night)
         // 01:30 EST on Sun Nov 1 2026 is the second 01:30 of the night.
         let secondPass = instant("2026-11-01T01:30:00-05:00")
-        let found = calendar.earliestCallMinute(atOrAfter: secondPass, in: newYork, afterHoursOK: true,
-                                                busy: ["00:00-01:45"].map(window))
+        let found = calendar.earliestCallMinute(
+            atOrAfter: secondPass, in: newYork, afterHoursOK: true,
+            busy: ["00:00-01:45"].map(window))
         #expect(iso(found) == "2026-11-01T01:45:00-05:00")
     }
 

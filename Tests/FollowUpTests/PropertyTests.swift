@@ -1,7 +1,7 @@
+import FollowUp
 import Foundation
 import PropertyBased
 import Testing
-import FollowUp
 
 /// A random history: one or two interviews in a zone with daylight saving (or an odd
 /// offset), a user somewhere else or in the same zone, random settings (hours of the
@@ -18,8 +18,10 @@ struct History: Sendable, CustomStringConvertible {
     var zone: TimeZone { interview.timeZone }
 
     var description: String {
-        let calls = interview.calls.map { "\($0.outcome.rawValue)@\(iso($0.at, zone)!)"
-            + ($0.callbackAt.map { "→\(iso($0, zone)!)" } ?? "") + ($0.decisionBy.map { " decide \($0.iso)" } ?? "") }
+        let calls = interview.calls.map {
+            "\($0.outcome.rawValue)@\(iso($0.at, zone)!)"
+                + ($0.callbackAt.map { "→\(iso($0, zone)!)" } ?? "") + ($0.decisionBy.map { " decide \($0.iso)" } ?? "")
+        }
         return "zone \(zone.identifier) user \(settings.timeZone.identifier) held \(iso(interview.heldAt, zone)!) "
             + "decision \(interview.decisionBy?.iso ?? "-") phone \(interview.phone != nil) "
             + "afterHours \(interview.afterHoursOK) busy \(interview.busy) myHours \(settings.myHours) "
@@ -28,9 +30,11 @@ struct History: Sendable, CustomStringConvertible {
             + "max \(settings.maxAttempts) now \(iso(now, zone)!) later \(iso(later, zone)!)"
     }
 
-    static let zones = ["America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "Asia/Kolkata",
-                        "America/Santiago", "Australia/Lord_Howe", "Pacific/Chatham", "UTC"]
-        .map { TimeZone(identifier: $0)! }
+    static let zones = [
+        "America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "Asia/Kolkata",
+        "America/Santiago", "Australia/Lord_Howe", "Pacific/Chatham", "UTC",
+    ]
+    .map { TimeZone(identifier: $0)! }
 
     static let generator = Generator<History, Shrink.None<History>> { rng in
         func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
@@ -50,28 +54,39 @@ struct History: Sendable, CustomStringConvertible {
             let outcome = CallOutcome.allCases.randomElement(using: &rng)!
             let wantsCallback = outcome == .badTime || (outcome == .reached && chance(30))
             let callback = wantsCallback ? last.addingTimeInterval(3600 + seconds(upTo: 4)) : nil
-            let decideBy = outcome == .reached && chance(40)
+            let decideBy =
+                outcome == .reached && chance(40)
                 ? CalendarDate.containing(last, in: zone).adding(days: Int.random(in: 1...10, using: &rng)) : nil
-            calls.append(CallFacts(id: Int64(id), at: last, outcome: outcome, callbackAt: callback, decisionBy: decideBy))
+            calls.append(
+                CallFacts(id: Int64(id), at: last, outcome: outcome, callbackAt: callback, decisionBy: decideBy))
         }
         let publicHolidays = chance(60) ? randomTable(near: held, &rng) : nil
-        let interview = InterviewFacts(id: 2, heldAt: heldAt, timeZone: zone, phone: chance(85) ? "555" : nil,
-                                       decisionBy: decision, afterHoursOK: chance(25), busy: busy,
-                                       calls: calls.shuffled(using: &rng), publicHolidays: publicHolidays)
+        let interview = InterviewFacts(
+            id: 2, heldAt: heldAt, timeZone: zone, phone: chance(85) ? "555" : nil,
+            decisionBy: decision, afterHoursOK: chance(25), busy: busy,
+            calls: calls.shuffled(using: &rng), publicHolidays: publicHolidays)
         // An earlier round, whose attempts must not count.
-        let earlier = InterviewFacts(id: 1, heldAt: heldAt.addingTimeInterval(-seconds(upTo: 30) - 1), timeZone: zone,
-                                     phone: "555", calls: [CallFacts(id: 9, at: heldAt.addingTimeInterval(-1),
-                                                                     outcome: .voicemail)])
-        let holidays = Set((0..<Int.random(in: 0...4, using: &rng)).map { _ in
-            held.adding(days: Int.random(in: 0...20, using: &rng))
-        })
-        let settings = try! FollowUpSettings(holidays: holidays, maxAttempts: Int.random(in: 1...3, using: &rng),
-                                             timeZone: userZone, myHours: randomMyHours(&rng),
-                                             usesPublicHolidays: chance(80), quietAfter: Int.random(in: 1...12, using: &rng))
+        let earlier = InterviewFacts(
+            id: 1, heldAt: heldAt.addingTimeInterval(-seconds(upTo: 30) - 1), timeZone: zone,
+            phone: "555",
+            calls: [
+                CallFacts(
+                    id: 9, at: heldAt.addingTimeInterval(-1),
+                    outcome: .voicemail)
+            ])
+        let holidays = Set(
+            (0..<Int.random(in: 0...4, using: &rng)).map { _ in
+                held.adding(days: Int.random(in: 0...20, using: &rng))
+            })
+        let settings = try! FollowUpSettings(
+            holidays: holidays, maxAttempts: Int.random(in: 1...3, using: &rng),
+            timeZone: userZone, myHours: randomMyHours(&rng),
+            usesPublicHolidays: chance(80), quietAfter: Int.random(in: 1...12, using: &rng))
         let now = last.addingTimeInterval(seconds(upTo: 20))
-        return History(settings: settings,
-                       application: ApplicationFacts(id: 1, interviews: chance(50) ? [interview, earlier] : [interview]),
-                       now: now, later: now.addingTimeInterval(seconds(upTo: 20)))
+        return History(
+            settings: settings,
+            application: ApplicationFacts(id: 1, interviews: chance(50) ? [interview, earlier] : [interview]),
+            now: now, later: now.addingTimeInterval(seconds(upTo: 20)))
     }
 }
 
@@ -80,7 +95,8 @@ func randomBusy(_ rng: inout some RandomNumberGenerator) -> [BusyWindow] {
     (0..<Int.random(in: 0...2, using: &rng)).map { _ in
         let start = Int.random(in: 0..<92, using: &rng) * 15
         let end = min(1440, start + Int.random(in: 1...16, using: &rng) * 15)
-        let days = Int.random(in: 0..<3, using: &rng) == 0
+        let days =
+            Int.random(in: 0..<3, using: &rng) == 0
             ? Set((0..<Int.random(in: 1...3, using: &rng)).map { _ in Weekday.allCases.randomElement(using: &rng)! })
             : nil
         return BusyWindow(window(clock(start) + "-" + clock(end)), on: days)
@@ -93,10 +109,11 @@ func randomMyHours(_ rng: inout some RandomNumberGenerator) -> MyHours {
     case 0: return .any
     case 1: return .standard
     default:
-        return .windows((0..<Int.random(in: 1...2, using: &rng)).map { _ in
-            let start = Int.random(in: 0..<46, using: &rng) * 30
-            return window(clock(start) + "-" + clock(min(1440, start + Int.random(in: 1...12, using: &rng) * 30)))
-        })
+        return .windows(
+            (0..<Int.random(in: 1...2, using: &rng)).map { _ in
+                let start = Int.random(in: 0..<46, using: &rng) * 30
+                return window(clock(start) + "-" + clock(min(1440, start + Int.random(in: 1...12, using: &rng) * 30)))
+            })
     }
 }
 
@@ -120,18 +137,24 @@ func wallClock(_ instant: Date, in zone: TimeZone) -> (date: CalendarDate, minut
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = zone
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: instant)
-    return (CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!, parts.hour! * 60 + parts.minute!,
-            Weekday(rawValue: (parts.weekday! + 5) % 7 + 1)!)
+    return (
+        CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!, parts.hour! * 60 + parts.minute!,
+        Weekday(rawValue: (parts.weekday! + 5) % 7 + 1)!
+    )
 }
 
 /// An independent judge of "may I call at this minute", built on Foundation's
 /// `Calendar` rather than the engine's arithmetic: docs/rules.md §2 (a)–(d) spelled out.
-func isCallable(_ instant: Date, settings: FollowUpSettings, zone: TimeZone, afterHoursOK: Bool,
-                busy: [BusyWindow], publicHolidays: PublicHolidays?) -> Bool {
+func isCallable(
+    _ instant: Date, settings: FollowUpSettings, zone: TimeZone, afterHoursOK: Bool,
+    busy: [BusyWindow], publicHolidays: PublicHolidays?
+) -> Bool {
     let theirs = wallClock(instant, in: zone)
-    let holiday = settings.holidays.contains(theirs.date)
+    let holiday =
+        settings.holidays.contains(theirs.date)
         || (settings.usesPublicHolidays && publicHolidays?.contains(theirs.date) == true)
-    let inHours = afterHoursOK
+    let inHours =
+        afterHoursOK
         ? settings.afterHours.contains(minute: theirs.minute)
         : !theirs.weekday.isWeekend && !holiday && settings.businessHours.contains(minute: theirs.minute)
     let free = !busy.contains { $0.applies(on: theirs.weekday) && $0.window.contains(minute: theirs.minute) }
@@ -139,14 +162,17 @@ func isCallable(_ instant: Date, settings: FollowUpSettings, zone: TimeZone, aft
 }
 
 func isCallable(_ instant: Date, _ history: History) -> Bool {
-    isCallable(instant, settings: history.settings, zone: history.zone, afterHoursOK: history.interview.afterHoursOK,
-               busy: history.interview.busy, publicHolidays: history.interview.publicHolidays)
+    isCallable(
+        instant, settings: history.settings, zone: history.zone, afterHoursOK: history.interview.afterHoursOK,
+        busy: history.interview.busy, publicHolidays: history.interview.publicHolidays)
 }
 
 /// The attempts of the current round: those after the latest reached call that named a date.
 func roundCalls(_ calls: [CallFacts]) -> [CallFacts] {
-    guard let start = calls.filter({ $0.outcome == .reached && $0.decisionBy != nil })
-        .max(by: { ($0.at, $0.id) < ($1.at, $1.id) }) else { return calls }
+    guard
+        let start = calls.filter({ $0.outcome == .reached && $0.decisionBy != nil })
+            .max(by: { ($0.at, $0.id) < ($1.at, $1.id) })
+    else { return calls }
     return calls.filter { ($0.at, $0.id) > (start.at, start.id) }
 }
 
@@ -189,7 +215,9 @@ struct PropertyTests {
                 let span = callAt.timeIntervalSince(start) / 60
                 if span >= 2 {
                     // Spread evenly, so that a failure replays from the property's own seed.
-                    earlier += (1...20).map { step in callAt.addingTimeInterval(-60 * Double(max(1, Int(span) * step / 20))) }
+                    earlier += (1...20).map { step in
+                        callAt.addingTimeInterval(-60 * Double(max(1, Int(span) * step / 20)))
+                    }
                 }
                 for minute in earlier where minute >= start {
                     #expect(!isCallable(minute, history), "\(iso(minute, history.zone)!) \(history)")
@@ -266,8 +294,10 @@ struct PropertyTests {
         await propertyCheck(count: 300, input: input) { start, n, ownOffsets, tableOffsets, usesTable in
             let date = CalendarDate(year: 2026, month: 1, day: 1)!.adding(days: start)
             let own = Set(ownOffsets.map { date.adding(days: $0) })
-            let table = PublicHolidays(country: "ZZ", holidays: Dictionary(
-                tableOffsets.map { (date.adding(days: $0), "Holiday") }, uniquingKeysWith: { first, _ in first }))
+            let table = PublicHolidays(
+                country: "ZZ",
+                holidays: Dictionary(
+                    tableOffsets.map { (date.adding(days: $0), "Holiday") }, uniquingKeysWith: { first, _ in first }))
             let settings = try! FollowUpSettings(holidays: own, timeZone: newYork, usesPublicHolidays: usesTable)
             let calendar = BusinessCalendar(settings: settings)
             // The oracle: step one day at a time with Foundation, counting weekdays that
@@ -284,8 +314,9 @@ struct PropertyTests {
                 let holiday = own.contains(walked) || (usesTable && table.contains(walked))
                 if weekday != 1 && weekday != 7 && !holiday { counted += 1 }
             }
-            #expect(calendar.businessDay(n, after: date, publicHolidays: table) == walked,
-                    "\(date) n \(n) own \(own.map(\.iso).sorted()) table \(usesTable)")
+            #expect(
+                calendar.businessDay(n, after: date, publicHolidays: table) == walked,
+                "\(date) n \(n) own \(own.map(\.iso).sorted()) table \(usesTable)")
             #expect(calendar.isBusinessDay(walked, publicHolidays: table))
         }
     }
@@ -297,22 +328,25 @@ struct PropertyTests {
         // Two starts in three begin up to two days before a daylight-saving change of
         // either clock, with odd seconds, where the arithmetic of the two clocks is most
         // likely to slip.
-        let input = zip(History.generator, Gen.int(in: 0..<40), Gen.int(in: 1...24), Gen.int(in: 0..<3),
-                        Gen.int(in: 0..<172_800))
+        let input = zip(
+            History.generator, Gen.int(in: 0..<40), Gen.int(in: 1...24), Gen.int(in: 0..<3),
+            Gen.int(in: 0..<172_800))
         await propertyCheck(count: 150, input: input) { history, startHalfHour, halfHours, aim, before in
             let hours = window(clock(startHalfHour * 30) + "-" + clock(min(1440, (startHalfHour + halfHours) * 30)))
             let base = history.settings
-            let settings = try! FollowUpSettings(businessHours: hours, afterHours: base.afterHours, holidays: base.holidays,
-                                                 timeZone: base.timeZone, myHours: base.myHours,
-                                                 usesPublicHolidays: base.usesPublicHolidays)
+            let settings = try! FollowUpSettings(
+                businessHours: hours, afterHours: base.afterHours, holidays: base.holidays,
+                timeZone: base.timeZone, myHours: base.myHours,
+                usesPublicHolidays: base.usesPublicHolidays)
             let interview = history.interview
             let changing = aim == 1 ? interview.timeZone : settings.timeZone
             let change = aim == 0 ? nil : changing.nextDaylightSavingTimeTransition(after: history.now)
             let start = change.map { $0.addingTimeInterval(-Double(before)) } ?? history.now
             let found = BusinessCalendar(settings: settings)
-                .earliestCallMinute(atOrAfter: start, in: interview.timeZone, afterHoursOK: interview.afterHoursOK,
-                                    busy: interview.busy, publicHolidays: interview.publicHolidays,
-                                    myHours: settings.myHours, horizonDays: horizon)
+                .earliestCallMinute(
+                    atOrAfter: start, in: interview.timeZone, afterHoursOK: interview.afterHoursOK,
+                    busy: interview.busy, publicHolidays: interview.publicHolidays,
+                    myHours: settings.myHours, horizonDays: horizon)
             // The oracle: every whole minute from `start` rounded up, for three days.
             let first = (start.timeIntervalSince1970 / 60).rounded(.up) * 60
             let deadline = start.timeIntervalSince1970.rounded(.down) + Double(horizon * 86_400)
@@ -320,15 +354,18 @@ struct PropertyTests {
             var minute = first
             while minute < deadline {
                 let candidate = Date(timeIntervalSince1970: minute)
-                if isCallable(candidate, settings: settings, zone: interview.timeZone,
-                              afterHoursOK: interview.afterHoursOK, busy: interview.busy,
-                              publicHolidays: interview.publicHolidays) {
+                if isCallable(
+                    candidate, settings: settings, zone: interview.timeZone,
+                    afterHoursOK: interview.afterHoursOK, busy: interview.busy,
+                    publicHolidays: interview.publicHolidays)
+                {
                     walked = candidate
                     break
                 }
                 minute += 60
             }
-            let report = "hours \(hours) found \(iso(found, history.zone) ?? "none") "
+            let report =
+                "hours \(hours) found \(iso(found, history.zone) ?? "none") "
                 + "walked \(iso(walked, history.zone) ?? "none") \(history)"
             #expect(found == walked, "\(report)")
         }
@@ -351,8 +388,9 @@ struct PropertyTests {
             let text = TimeText.iso8601(moment, in: zone)
             #expect(ISO8601DateFormatter().date(from: text) == Date(timeIntervalSince1970: seconds.rounded(.down)))
             let shifted = date.adding(days: 1000)
-            let oracle = calendar.dateComponents([.year, .month, .day],
-                                                 from: calendar.date(byAdding: .day, value: 1000, to: moment)!)
+            let oracle = calendar.dateComponents(
+                [.year, .month, .day],
+                from: calendar.date(byAdding: .day, value: 1000, to: moment)!)
             #expect(shifted == CalendarDate(year: oracle.year!, month: oracle.month!, day: oracle.day!))
         }
     }

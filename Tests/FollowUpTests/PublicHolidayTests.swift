@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowUp
 
 // The public-holiday table the binary carries (docs/rules.md, "Public holidays"): dates
@@ -12,7 +13,8 @@ private let installLine = "pip install holidays==\(pinnedVersion)"
 
 private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-private let generatedTable = repositoryRoot.appendingPathComponent("Sources/FollowUp/Generated/PublicHolidayTable.swift")
+private let generatedTable = repositoryRoot.appendingPathComponent(
+    "Sources/FollowUp/Generated/PublicHolidayTable.swift")
 private let generator = repositoryRoot.appendingPathComponent("scripts/make_holidays.py")
 
 struct HolidayCase: Sendable, CustomTestStringConvertible {
@@ -22,29 +24,31 @@ struct HolidayCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { "\(country) \(date) \(name ?? "(no holiday)")" }
 }
 
-@Test("a public holiday of a major country is in the table, with the package's name", arguments: [
-    HolidayCase(country: "US", date: "2026-11-26", name: "Thanksgiving Day"),
-    HolidayCase(country: "US", date: "2026-11-11", name: "Veterans Day"),
-    HolidayCase(country: "US", date: "2021-12-24", name: "Christmas Day (observed)"),
-    HolidayCase(country: "US", date: "2026-07-03", name: "Independence Day (observed)"),
-    HolidayCase(country: "US", date: "2026-11-27", name: nil),
-    HolidayCase(country: "GB", date: "2026-12-25", name: "Christmas Day"),
-    HolidayCase(country: "GB", date: "2026-12-26", name: "Boxing Day"),
-    HolidayCase(country: "GB", date: "2026-12-28", name: "Boxing Day (observed)"),
-    HolidayCase(country: "GB", date: "2026-12-24", name: nil),
-    HolidayCase(country: "JP", date: "2026-11-23", name: "Labor Thanksgiving Day"),
-    HolidayCase(country: "JP", date: "2026-05-06", name: "Substitute Holiday"),
-    HolidayCase(country: "DE", date: "2026-10-03", name: "German Unity Day"),
-    HolidayCase(country: "DE", date: "2026-04-03", name: "Good Friday"),
-    HolidayCase(country: "DE", date: "2008-05-01", name: "Ascension Day; Labor Day"),
-    HolidayCase(country: "FR", date: "2026-07-14", name: "National Day"),
-    HolidayCase(country: "FR", date: "2026-11-11", name: "Armistice Day"),
-    HolidayCase(country: "IN", date: "2026-01-26", name: "Republic Day"),
-    HolidayCase(country: "IN", date: "2026-08-15", name: "Independence Day"),
-    HolidayCase(country: "IN", date: "2026-11-08", name: "Diwali"),
-    HolidayCase(country: "US", date: "2000-01-17", name: "Martin Luther King Jr. Day"),
-    HolidayCase(country: "US", date: "2060-12-25", name: "Christmas Day"),
-])
+@Test(
+    "a public holiday of a major country is in the table, with the package's name",
+    arguments: [
+        HolidayCase(country: "US", date: "2026-11-26", name: "Thanksgiving Day"),
+        HolidayCase(country: "US", date: "2026-11-11", name: "Veterans Day"),
+        HolidayCase(country: "US", date: "2021-12-24", name: "Christmas Day (observed)"),
+        HolidayCase(country: "US", date: "2026-07-03", name: "Independence Day (observed)"),
+        HolidayCase(country: "US", date: "2026-11-27", name: nil),
+        HolidayCase(country: "GB", date: "2026-12-25", name: "Christmas Day"),
+        HolidayCase(country: "GB", date: "2026-12-26", name: "Boxing Day"),
+        HolidayCase(country: "GB", date: "2026-12-28", name: "Boxing Day (observed)"),
+        HolidayCase(country: "GB", date: "2026-12-24", name: nil),
+        HolidayCase(country: "JP", date: "2026-11-23", name: "Labor Thanksgiving Day"),
+        HolidayCase(country: "JP", date: "2026-05-06", name: "Substitute Holiday"),
+        HolidayCase(country: "DE", date: "2026-10-03", name: "German Unity Day"),
+        HolidayCase(country: "DE", date: "2026-04-03", name: "Good Friday"),
+        HolidayCase(country: "DE", date: "2008-05-01", name: "Ascension Day; Labor Day"),
+        HolidayCase(country: "FR", date: "2026-07-14", name: "National Day"),
+        HolidayCase(country: "FR", date: "2026-11-11", name: "Armistice Day"),
+        HolidayCase(country: "IN", date: "2026-01-26", name: "Republic Day"),
+        HolidayCase(country: "IN", date: "2026-08-15", name: "Independence Day"),
+        HolidayCase(country: "IN", date: "2026-11-08", name: "Diwali"),
+        HolidayCase(country: "US", date: "2000-01-17", name: "Martin Luther King Jr. Day"),
+        HolidayCase(country: "US", date: "2060-12-25", name: "Christmas Day"),
+    ])
 func holidayInTable(_ example: HolidayCase) throws {
     let holidays = try #require(PublicHolidays.load(country: example.country))
     let date = try #require(CalendarDate(iso: example.date))
@@ -53,10 +57,12 @@ func holidayInTable(_ example: HolidayCase) throws {
     #expect(holidays.contains(date) == (example.name != nil))
 }
 
-@Test("a zone listed in zone.tab gives its country; one it does not list gives none", arguments: [
-    ("America/New_York", "US"), ("Europe/London", "GB"), ("Asia/Tokyo", "JP"),
-    ("Europe/Berlin", "DE"), ("Asia/Kolkata", "IN"), ("UTC", nil), ("Etc/GMT+5", nil), ("Mars/Olympus", nil),
-] as [(String, String?)])
+@Test(
+    "a zone listed in zone.tab gives its country; one it does not list gives none",
+    arguments: [
+        ("America/New_York", "US"), ("Europe/London", "GB"), ("Asia/Tokyo", "JP"),
+        ("Europe/Berlin", "DE"), ("Asia/Kolkata", "IN"), ("UTC", nil), ("Etc/GMT+5", nil), ("Mars/Olympus", nil),
+    ] as [(String, String?)])
 func zoneCountry(_ zone: String, _ country: String?) {
     #expect(PublicHolidays.country(forZone: zone) == country)
 }
@@ -95,21 +101,27 @@ private func python(_ arguments: [String]) throws -> (status: Int32, output: Str
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3"] + arguments
-    let output = Pipe(), error = Pipe()
+    let output = Pipe()
+    let error = Pipe()
     process.standardOutput = output
     process.standardError = error
     try process.run()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    return (
+        process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+        String(decoding: errorData, as: UTF8.self)
+    )
 }
 
 /// Whether the pinned holidays package can be imported; records a clear failure if not.
 private func pinnedPackageAvailable() throws -> Bool {
     let probe = try python(["-c", "import holidays; print(holidays.__version__)"])
     guard probe.status == 0 else {
-        Issue.record("the holidays package is not importable by python3, so the table cannot be checked against it: \(installLine)")
+        Issue.record(
+            "the holidays package is not importable by python3, so the table cannot be checked against it: \(installLine)"
+        )
         return false
     }
     let version = probe.output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -131,8 +143,10 @@ func tableMatchesGenerator() throws {
     let run = try python([generator.path, "--output", regenerated.path])
     try #require(run.status == 0, "scripts/make_holidays.py failed: \(run.error)")
     let committed = try Data(contentsOf: generatedTable)
-    #expect(try Data(contentsOf: regenerated) == committed,
-            "Sources/FollowUp/Generated/PublicHolidayTable.swift is not what `make holidays` makes now; run it and commit the result")
+    #expect(
+        try Data(contentsOf: regenerated) == committed,
+        "Sources/FollowUp/Generated/PublicHolidayTable.swift is not what `make holidays` makes now; run it and commit the result"
+    )
 
     // The decoder read against the package itself, not against the generator's encoding.
     let sample = """

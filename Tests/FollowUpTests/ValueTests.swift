@@ -1,15 +1,17 @@
+import FollowUp
 import Foundation
 import Testing
-import FollowUp
 
 @Suite("values: dates, windows, settings, orderings")
 struct ValueTests {
-    @Test("a date is exactly YYYY-MM-DD and exists", arguments: [
-        ("2026-11-30", true), ("2024-02-29", true), ("2000-02-29", true), ("0001-01-01", true),
-        ("2026-02-29", false), ("1900-02-29", false), ("2026-02-30", false), ("2026-13-01", false),
-        ("2026-00-10", false), ("2026-1-05", false), ("2026-01-5", false), ("+026-01-05", false),
-        ("2026/01/05", false), (" 2026-01-05", false), ("0000-01-01", false), ("", false),
-    ])
+    @Test(
+        "a date is exactly YYYY-MM-DD and exists",
+        arguments: [
+            ("2026-11-30", true), ("2024-02-29", true), ("2000-02-29", true), ("0001-01-01", true),
+            ("2026-02-29", false), ("1900-02-29", false), ("2026-02-30", false), ("2026-13-01", false),
+            ("2026-00-10", false), ("2026-1-05", false), ("2026-01-5", false), ("+026-01-05", false),
+            ("2026/01/05", false), (" 2026-01-05", false), ("0000-01-01", false), ("", false),
+        ])
     func parseDate(text: String, valid: Bool) {
         let date = CalendarDate(iso: text)
         #expect((date != nil) == valid)
@@ -21,7 +23,9 @@ struct ValueTests {
         let data = try JSONEncoder().encode([day("2026-12-02")])
         #expect(String(decoding: data, as: UTF8.self) == #"["2026-12-02"]"#)
         #expect(try JSONDecoder().decode([CalendarDate].self, from: data) == [day("2026-12-02")])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2026-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2026-02-30"]"#.utf8))
+        }
     }
 
     @Test("dates add days across months, years and leap days, and cite weekdays")
@@ -46,12 +50,14 @@ struct ValueTests {
         #expect(CalendarDate.containing(moment, in: london) == day("2026-12-02"))
     }
 
-    @Test("a daily window is strict HH:MM-HH:MM, start before end, within one day", arguments: [
-        ("09:00-17:00", true), ("00:00-24:00", true), ("23:00-24:00", true), ("12:00-12:01", true),
-        ("9:00-17:00", false), ("09:00-9:30", false), ("17:00-09:00", false), ("09:00-09:00", false),
-        ("24:00-24:00", false), ("09:00-24:01", false), ("09:60-10:00", false), ("22:00-02:00", false),
-        ("09:00 -17:00", false), ("09:00–17:00", false), ("0900-1700", false), ("", false),
-    ])
+    @Test(
+        "a daily window is strict HH:MM-HH:MM, start before end, within one day",
+        arguments: [
+            ("09:00-17:00", true), ("00:00-24:00", true), ("23:00-24:00", true), ("12:00-12:01", true),
+            ("9:00-17:00", false), ("09:00-9:30", false), ("17:00-09:00", false), ("09:00-09:00", false),
+            ("24:00-24:00", false), ("09:00-24:01", false), ("09:60-10:00", false), ("22:00-02:00", false),
+            ("09:00 -17:00", false), ("09:00–17:00", false), ("0900-1700", false), ("", false),
+        ])
     func parseWindow(text: String, valid: Bool) {
         let parsed = DailyWindow(text)
         #expect((parsed != nil) == valid)
@@ -72,10 +78,14 @@ struct ValueTests {
         let data = try JSONEncoder().encode([window("09:00-12:00")])
         #expect(String(decoding: data, as: UTF8.self) == #"["09:00-12:00"]"#)
         #expect(try JSONDecoder().decode([DailyWindow].self, from: data) == [window("09:00-12:00")])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([DailyWindow].self, from: Data(#"["12:00-09:00"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([DailyWindow].self, from: Data(#"["12:00-09:00"]"#.utf8))
+        }
     }
 
-    @Test("a wall-clock time skipped by daylight saving maps to the minute after the gap; a repeated one to its first pass")
+    @Test(
+        "a wall-clock time skipped by daylight saving maps to the minute after the gap; a repeated one to its first pass"
+    )
     func wallClockTimes() {
         #expect(iso(day("2026-03-08").at(hour: 2, minute: 30, in: newYork)) == "2026-03-08T03:00:00-04:00")
         #expect(iso(day("2026-11-01").at(hour: 1, minute: 30, in: newYork)) == "2026-11-01T01:30:00-04:00")
@@ -109,9 +119,12 @@ struct ValueTests {
 
     @Test("settings read from stored rows, with defaults for absent keys")
     func settingsFromStored() throws {
-        let stored = try FollowUpSettings(stored: ["business_hours": "08:30-16:30", "max_attempts": "3",
-                                                   "holidays": "2026-12-25, 2027-01-01", "name": "Sam"],
-                                          timeZone: london)
+        let stored = try FollowUpSettings(
+            stored: [
+                "business_hours": "08:30-16:30", "max_attempts": "3",
+                "holidays": "2026-12-25, 2027-01-01", "name": "Sam",
+            ],
+            timeZone: london)
         #expect(stored.businessHours.description == "08:30-16:30")
         #expect(stored.afterHours == defaults.afterHours)
         #expect(stored.maxAttempts == 3)
@@ -120,13 +133,15 @@ struct ValueTests {
         #expect(try FollowUpSettings(stored: [:], timeZone: newYork) == defaults)
     }
 
-    @Test("stored settings that make no sense are refused", arguments: [
-        (["business_hours": "9-5"], FollowUpSettings.Error.badWindow(key: "business_hours", value: "9-5")),
-        (["after_hours": "20:00-08:00"], .badWindow(key: "after_hours", value: "20:00-08:00")),
-        (["holidays": "2026-12-25,xmas"], .badHoliday("xmas")),
-        (["max_attempts": "two"], .badNumber(key: "max_attempts", value: "two")),
-        (["max_attempts": "0"], .maxAttemptsBelowOne(0)),
-    ])
+    @Test(
+        "stored settings that make no sense are refused",
+        arguments: [
+            (["business_hours": "9-5"], FollowUpSettings.Error.badWindow(key: "business_hours", value: "9-5")),
+            (["after_hours": "20:00-08:00"], .badWindow(key: "after_hours", value: "20:00-08:00")),
+            (["holidays": "2026-12-25,xmas"], .badHoliday("xmas")),
+            (["max_attempts": "two"], .badNumber(key: "max_attempts", value: "two")),
+            (["max_attempts": "0"], .maxAttemptsBelowOne(0)),
+        ])
     func settingsFromStoredRefused(stored: [String: String], error: FollowUpSettings.Error) {
         #expect(throws: error) { try FollowUpSettings(stored: stored, timeZone: newYork) }
     }
@@ -146,8 +161,9 @@ struct ValueTests {
     @Test("today lists overdue first, oldest due_by first, then due by call_at, then id")
     func todayOrder() {
         func item(_ id: Int64, _ state: FollowUpState, dueBy: String?, callAt: String?) -> Assessment {
-            Assessment(applicationID: id, state: state, dueBy: dueBy.map(day), callAt: callAt.map { instant($0) },
-                       rule: .closed)
+            Assessment(
+                applicationID: id, state: state, dueBy: dueBy.map(day), callAt: callAt.map { instant($0) },
+                rule: .closed)
         }
         let shuffled = [
             item(1, .due, dueBy: "2026-12-03", callAt: "2026-12-02 11:00"),

@@ -1,18 +1,20 @@
+import FollowUp
 import Foundation
 import Testing
-import FollowUp
 
 @Suite("the follow-up window: two or three business days after the anchor")
 struct WindowTests {
-    @Test("an interview on each weekday: Thursday, Friday and the weekend cross a weekend", arguments: [
-        ("2026-11-30", "Mon", "2026-12-02", "2026-12-03"),
-        ("2026-12-01", "Tue", "2026-12-03", "2026-12-04"),
-        ("2026-12-02", "Wed", "2026-12-04", "2026-12-07"),
-        ("2026-12-03", "Thu", "2026-12-07", "2026-12-08"),
-        ("2026-12-04", "Fri", "2026-12-08", "2026-12-09"),
-        ("2026-12-05", "Sat", "2026-12-08", "2026-12-09"),
-        ("2026-12-06", "Sun", "2026-12-08", "2026-12-09"),
-    ])
+    @Test(
+        "an interview on each weekday: Thursday, Friday and the weekend cross a weekend",
+        arguments: [
+            ("2026-11-30", "Mon", "2026-12-02", "2026-12-03"),
+            ("2026-12-01", "Tue", "2026-12-03", "2026-12-04"),
+            ("2026-12-02", "Wed", "2026-12-04", "2026-12-07"),
+            ("2026-12-03", "Thu", "2026-12-07", "2026-12-08"),
+            ("2026-12-04", "Fri", "2026-12-08", "2026-12-09"),
+            ("2026-12-05", "Sat", "2026-12-08", "2026-12-09"),
+            ("2026-12-06", "Sun", "2026-12-08", "2026-12-09"),
+        ])
     func weekdays(held: String, weekday: String, dueFrom: String, dueBy: String) {
         #expect(day(held).weekday.shortName == weekday)
         let result = assess(interview(held + " 10:00"), now: held + " 11:00")
@@ -24,16 +26,18 @@ struct WindowTests {
 
     @Test("a holiday inside the window pushes it back a business day")
     func holidayInsideWindow() throws {
-        let result = assess(interview("2026-11-30 10:00"), now: "2026-12-01 12:00",
-                            settings: try settings(holidays: ["2026-12-03"]))
+        let result = assess(
+            interview("2026-11-30 10:00"), now: "2026-12-01 12:00",
+            settings: try settings(holidays: ["2026-12-03"]))
         #expect(result.dueFrom == day("2026-12-02"))
         #expect(result.dueBy == day("2026-12-04"))
     }
 
     @Test("a holiday as the next business day is skipped: Thanksgiving and the Friday after")
     func holidaysAsNextBusinessDays() throws {
-        let result = assess(interview("2026-11-25 10:00"), now: "2026-11-27 12:00",
-                            settings: try settings(holidays: ["2026-11-26", "2026-11-27"]))
+        let result = assess(
+            interview("2026-11-25 10:00"), now: "2026-11-27 12:00",
+            settings: try settings(holidays: ["2026-11-26", "2026-11-27"]))
         #expect(result.state == .tooSoon)
         #expect(result.dueFrom == day("2026-12-01"))
         #expect(result.dueBy == day("2026-12-02"))
@@ -58,12 +62,14 @@ struct WindowTests {
         #expect(result.reason == "Decision promised by Tue Dec 1: waiting until Thu Dec 3")
     }
 
-    @Test("a decision date on a Friday waits over the weekend", arguments: [
-        ("2026-12-04 12:00", FollowUpState.waitingOnDecision),
-        ("2026-12-08 12:00", .due),
-        ("2026-12-09 12:00", .due),
-        ("2026-12-10 12:00", .overdue),
-    ])
+    @Test(
+        "a decision date on a Friday waits over the weekend",
+        arguments: [
+            ("2026-12-04 12:00", FollowUpState.waitingOnDecision),
+            ("2026-12-08 12:00", .due),
+            ("2026-12-09 12:00", .due),
+            ("2026-12-10 12:00", .overdue),
+        ])
     func decisionOnFriday(now: String, state: FollowUpState) {
         let result = assess(interview("2026-12-01 10:00", decisionBy: "2026-12-04"), now: now)
         #expect(result.state == state)
@@ -87,14 +93,16 @@ struct WindowTests {
         #expect(result.reason == "Interviewed Mon Nov 30; call 2–3 business days after: Wed Dec 2 – Thu Dec 3")
     }
 
-    @Test("the window across daylight-saving changes keeps 09:00 on the interviewer's clock (my_hours any)", arguments: [
-        // America/New_York springs forward Sun Mar 8 2026 and falls back Sun Nov 1 2026.
-        ("America/New_York", "2026-03-06 10:00", "2026-03-09 12:00", "2026-03-10", "2026-03-10T09:00:00-04:00"),
-        ("America/New_York", "2026-10-29 10:00", "2026-10-30 12:00", "2026-11-02", "2026-11-02T09:00:00-05:00"),
-        // Europe/London springs forward Sun Mar 29 2026 and falls back Sun Oct 25 2026.
-        ("Europe/London", "2026-03-27 10:00", "2026-03-30 12:00", "2026-03-31", "2026-03-31T09:00:00+01:00"),
-        ("Europe/London", "2026-10-23 10:00", "2026-10-26 12:00", "2026-10-27", "2026-10-27T09:00:00+00:00"),
-    ])
+    @Test(
+        "the window across daylight-saving changes keeps 09:00 on the interviewer's clock (my_hours any)",
+        arguments: [
+            // America/New_York springs forward Sun Mar 8 2026 and falls back Sun Nov 1 2026.
+            ("America/New_York", "2026-03-06 10:00", "2026-03-09 12:00", "2026-03-10", "2026-03-10T09:00:00-04:00"),
+            ("America/New_York", "2026-10-29 10:00", "2026-10-30 12:00", "2026-11-02", "2026-11-02T09:00:00-05:00"),
+            // Europe/London springs forward Sun Mar 29 2026 and falls back Sun Oct 25 2026.
+            ("Europe/London", "2026-03-27 10:00", "2026-03-30 12:00", "2026-03-31", "2026-03-31T09:00:00+01:00"),
+            ("Europe/London", "2026-10-23 10:00", "2026-10-26 12:00", "2026-10-27", "2026-10-27T09:00:00+00:00"),
+        ])
     func daylightSaving(zoneID: String, held: String, now: String, dueFrom: String, callAt: String) throws {
         let zone = try #require(TimeZone(identifier: zoneID))
         let result = assess(interview(held, zone: zone), now: now, nowZone: zone, settings: anyHours)

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import FollowUp
 
 /// `ZoneOffsets`, the table of transitions that stands in for ICU's per-instant lookup,
@@ -9,9 +10,11 @@ struct ZoneOffsetTests {
     /// A dozen zones: daylight saving north and south, half-hour and 45-minute offsets,
     /// Lord Howe's half-hour saving, changes of standard offset (Moscow, Pyongyang,
     /// Caracas), a skipped day (Apia), Morocco's Ramadan changes, and no changes at all.
-    static let zones = ["America/New_York", "Europe/London", "Australia/Sydney", "America/Santiago",
-                        "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "Europe/Moscow",
-                        "Asia/Pyongyang", "America/Caracas", "Pacific/Apia", "Africa/Casablanca", "UTC"]
+    static let zones = [
+        "America/New_York", "Europe/London", "Australia/Sydney", "America/Santiago",
+        "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "Europe/Moscow",
+        "Asia/Pyongyang", "America/Caracas", "Pacific/Apia", "Africa/Casablanca", "UTC",
+    ]
 
     /// 1970-01-01 through 2060-12-31, in whole seconds.
     static let span = 0..<2_871_676_800
@@ -34,7 +37,9 @@ struct ZoneOffsetTests {
         let zone = TimeZone(identifier: name)!
         let clock = ZoneClock(zone)
         var after = Date(timeIntervalSince1970: TimeInterval(Self.span.lowerBound))
-        while let next = zone.nextDaylightSavingTimeTransition(after: after), next.timeIntervalSince1970 < TimeInterval(Self.span.upperBound) {
+        while let next = zone.nextDaylightSavingTimeTransition(after: after),
+            next.timeIntervalSince1970 < TimeInterval(Self.span.upperBound)
+        {
             let instant = Int(next.timeIntervalSince1970)
             for probe in [instant - 3601, instant - 1, instant, instant + 1, instant + 3600] {
                 let expected = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe)))
@@ -51,7 +56,9 @@ struct ZoneOffsetTests {
         #expect(table.offset(at: 1_767_225_600 - 1) == nil)  // 2025-12-31T23:59:59Z
         #expect(table.offset(at: 1_830_297_600) == nil)  // 2028-01-01T00:00:00Z
         for instant in stride(from: 1_767_225_600, to: 1_830_297_600, by: 3_599) {
-            #expect(table.offset(at: instant) == zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+            #expect(
+                table.offset(at: instant)
+                    == zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
         }
     }
 }

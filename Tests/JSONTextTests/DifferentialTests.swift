@@ -51,7 +51,9 @@ struct Record: Encodable, Sendable {
         var labels: [String: String] = [:]
         for _ in 0..<Int.random(in: 0...3, using: &rng) {
             let key = RandomJSON.string(&rng)
-            guard !labels.keys.contains(where: { RandomJSON.distinct($0) == RandomJSON.distinct(key) }) else { continue }
+            guard !labels.keys.contains(where: { RandomJSON.distinct($0) == RandomJSON.distinct(key) }) else {
+                continue
+            }
             labels[key] = RandomJSON.string(&rng)
         }
         return Record(
@@ -60,7 +62,8 @@ struct Record: Encodable, Sendable {
             active: Bool.random(using: &rng),
             tags: (0..<Int.random(in: 0...3, using: &rng)).map { _ in RandomJSON.string(&rng) },
             labels: labels,
-            children: depth >= 2 ? [] : (0..<Int.random(in: 0...2, using: &rng)).map { _ in random(depth: depth + 1, &rng) })
+            children: depth >= 2
+                ? [] : (0..<Int.random(in: 0...2, using: &rng)).map { _ in random(depth: depth + 1, &rng) })
     }
 
     static let generator = Generator<Record, Shrink.None<Record>> { rng in random(depth: 0, &rng) }
@@ -85,7 +88,8 @@ struct DifferentialTests {
         }
     }
 
-    @Test("\\u escapes, surrogate pairs, \\b \\f \\/, exponents and whitespace are read as JSONSerialization reads them")
+    @Test(
+        "\\u escapes, surrogate pairs, \\b \\f \\/, exponents and whitespace are read as JSONSerialization reads them")
     func parserReadsEveryEscape() async {
         await propertyCheck(count: 500, input: Written.generator) { written in
             let data = Data(written.text.utf8)
@@ -117,12 +121,14 @@ struct DifferentialTests {
         }
     }
 
-    @Test("the ends of Int64 and of Double, and escapes, read alike by both", arguments: [
-        "-9223372036854775808", "9223372036854775807", "[-0, 0.0, -0.0]", "5e-324", "1.7976931348623157e308",
-        "4.9406564584124654e-324", "2.2250738585072014E-308", "0.1e1", "1E+2", "123456789012345678e-1",
-        #""\ud83d\ude00 \uD834\uDD1E \u0000 \u001f \u2028 \ufeff \/""#, #"{"\u00e9":"e\u0301"}"#,
-        " \t\r\n[ true , false , null ] \n",
-    ])
+    @Test(
+        "the ends of Int64 and of Double, and escapes, read alike by both",
+        arguments: [
+            "-9223372036854775808", "9223372036854775807", "[-0, 0.0, -0.0]", "5e-324", "1.7976931348623157e308",
+            "4.9406564584124654e-324", "2.2250738585072014E-308", "0.1e1", "1E+2", "123456789012345678e-1",
+            #""\ud83d\ude00 \uD834\uDD1E \u0000 \u001f \u2028 \ufeff \/""#, #"{"\u00e9":"e\u0301"}"#,
+            " \t\r\n[ true , false , null ] \n",
+        ])
     func edges(_ text: String) throws {
         let data = Data(text.utf8)
         let difference = RandomJSON.difference(try JSONParser.parse(data), try Self.foundationRead(data))

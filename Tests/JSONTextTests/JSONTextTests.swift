@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import JSONText
+import Testing
 
 @Suite("JSON text: the import parser and the output writer")
 struct JSONTextTests {
@@ -10,16 +10,21 @@ struct JSONTextTests {
 
     @Test("every kind of value, escapes and surrogate pairs included")
     func values() throws {
-        let value = try Self.parse(#"""
+        let value = try Self.parse(
+            #"""
             {"a": [1, -2, 3.5, 1e3, true, false, null],
              "s": "q\"b\\s\/n\n t\t u\u00e9 \ud83d\ude00 é 👩🏽‍💻", "e": {}, "z": []}
             """#)
-        #expect(value == .object([
-            "a": .array([.integer(1), .integer(-2), .number(3.5), .number(1000), .bool(true), .bool(false), .null]),
-            "s": .string("q\"b\\s/n\n t\t u\u{e9} 😀 é 👩🏽‍💻"),
-            "e": .object([:]),
-            "z": .array([]),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "a": .array([
+                        .integer(1), .integer(-2), .number(3.5), .number(1000), .bool(true), .bool(false), .null,
+                    ]),
+                    "s": .string("q\"b\\s/n\n t\t u\u{e9} 😀 é 👩🏽‍💻"),
+                    "e": .object([:]),
+                    "z": .array([]),
+                ]))
     }
 
     @Test("a byte order mark before the document is skipped")
@@ -110,28 +115,31 @@ struct JSONTextTests {
     func writer() throws {
         let sample = Sample(text: "a", missing: nil, count: 3, flags: [true], nested: ["b": "2", "a": "1"], empty: [])
         let text = String(decoding: try JSONWriter.data(sample), as: UTF8.self)
-        #expect(text == """
-            {
-              "text" : "a",
-              "missing" : null,
-              "count" : 3,
-              "flags" : [
-                true
-              ],
-              "nested" : {
-                "a" : "1",
-                "b" : "2"
-              },
-              "empty" : []
-            }
+        #expect(
+            text == """
+                {
+                  "text" : "a",
+                  "missing" : null,
+                  "count" : 3,
+                  "flags" : [
+                    true
+                  ],
+                  "nested" : {
+                    "a" : "1",
+                    "b" : "2"
+                  },
+                  "empty" : []
+                }
 
-            """)
+                """)
     }
 
-    @Test("any text survives writing and reading back", arguments: [
-        "plain", "quote \" backslash \\ slash /", "line\nbreak\r\ttab", "nul \u{0} bell \u{7} esc \u{1B}",
-        "emoji 👩🏽‍💻 🇯🇵 déjà vu 日本語", "'); DROP TABLE applications; --",
-    ])
+    @Test(
+        "any text survives writing and reading back",
+        arguments: [
+            "plain", "quote \" backslash \\ slash /", "line\nbreak\r\ttab", "nul \u{0} bell \u{7} esc \u{1B}",
+            "emoji 👩🏽‍💻 🇯🇵 déjà vu 日本語", "'); DROP TABLE applications; --",
+        ])
     func roundTrip(_ text: String) throws {
         #expect(try JSONParser.parse(JSONWriter.data([text])) == .array([.string(text)]))
     }

@@ -49,7 +49,7 @@ enum RandomJSON {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0: [Int64.min, .max, .min + 1, .max - 1, 0, -1].randomElement(using: &rng)!
         case 1: Int64.random(in: .min ... .max, using: &rng)
-        case 2: Int64.random(in: -(1 << 53) ... (1 << 53), using: &rng)
+        case 2: Int64.random(in: -(1 << 53)...(1 << 53), using: &rng)
         default: Int64.random(in: -1000...1000, using: &rng)
         }
     }
@@ -57,8 +57,10 @@ enum RandomJSON {
     static func double(_ rng: inout RNG) -> Double {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0:
-            [0.1, -0.0, 0.5, 1e300, -1e-300, 5e-324, .greatestFiniteMagnitude, -.leastNormalMagnitude,
-             1.0 / 3, 9_007_199_254_740_993, 1e17, 123_456.789].randomElement(using: &rng)!
+            [
+                0.1, -0.0, 0.5, 1e300, -1e-300, 5e-324, .greatestFiniteMagnitude, -.leastNormalMagnitude,
+                1.0 / 3, 9_007_199_254_740_993, 1e17, 123_456.789,
+            ].randomElement(using: &rng)!
         case 1, 2:
             // Any finite double: every digit of the shortest round-trip text matters.
             finite(&rng)
@@ -80,17 +82,20 @@ enum RandomJSON {
     static func string(_ rng: inout RNG) -> String {
         var scalars = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0...12, using: &rng) {
-            let value: UInt32 = switch Int.random(in: 0..<10, using: &rng) {
-            case 0: UInt32.random(in: 0x00...0x1F, using: &rng)
-            case 1: [0x22, 0x5C, 0x2F, 0x7F, 0x2028, 0x2029, 0xFEFF, 0x200D, 0x0301, 0xFFFD, 0xFFFF]
-                .randomElement(using: &rng)!
-            case 2: UInt32.random(in: 0x80...0x7FF, using: &rng)
-            case 3: UInt32.random(in: 0x800...0xFFFF, using: &rng)
-            case 4: [0x1F600, 0x1F469, 0x1F3FD, 0x1F4BB, 0x1F1EF, 0x1F1F5, 0x10000, 0x10FFFF]
-                .randomElement(using: &rng)!
-            case 5: UInt32.random(in: 0x10000...0x10FFFF, using: &rng)
-            default: UInt32.random(in: 0x20...0x7E, using: &rng)
-            }
+            let value: UInt32 =
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0: UInt32.random(in: 0x00...0x1F, using: &rng)
+                case 1:
+                    [0x22, 0x5C, 0x2F, 0x7F, 0x2028, 0x2029, 0xFEFF, 0x200D, 0x0301, 0xFFFD, 0xFFFF]
+                        .randomElement(using: &rng)!
+                case 2: UInt32.random(in: 0x80...0x7FF, using: &rng)
+                case 3: UInt32.random(in: 0x800...0xFFFF, using: &rng)
+                case 4:
+                    [0x1F600, 0x1F469, 0x1F3FD, 0x1F4BB, 0x1F1EF, 0x1F1F5, 0x10000, 0x10FFFF]
+                        .randomElement(using: &rng)!
+                case 5: UInt32.random(in: 0x10000...0x10FFFF, using: &rng)
+                default: UInt32.random(in: 0x20...0x7E, using: &rng)
+                }
             // Surrogate code points are not scalars: a string cannot hold one alone.
             scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
         }
@@ -184,7 +189,8 @@ enum RandomJSON {
         case .number(let double) where double == double.rounded() && abs(double) < 0x1p63:
             .integer(Int64(double))
         case .array(let elements): .array(elements.map(normalized))
-        case .object(let object): .object(JSONObject(object.members.map { (name: $0.name, value: normalized($0.value)) }))
+        case .object(let object):
+            .object(JSONObject(object.members.map { (name: $0.name, value: normalized($0.value)) }))
         default: value
         }
     }
@@ -197,11 +203,15 @@ enum RandomJSON {
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
         case (.object(let a), .object(let b)):
-            return a.members.count == b.members.count && a.members.allSatisfy { member in
-                guard let other = b.members.first(where: { $0.name.unicodeScalars.elementsEqual(member.name.unicodeScalars) })
-                else { return false }
-                return same(member.value, other.value)
-            }
+            return a.members.count == b.members.count
+                && a.members.allSatisfy { member in
+                    guard
+                        let other = b.members.first(where: {
+                            $0.name.unicodeScalars.elementsEqual(member.name.unicodeScalars)
+                        })
+                    else { return false }
+                    return same(member.value, other.value)
+                }
         case (let a, let b):
             return a == b
         }
@@ -219,7 +229,8 @@ enum RandomJSON {
     }
 
     static func space(_ rng: inout RNG) -> String {
-        String((0..<Int.random(in: 0...2, using: &rng)).map { _ in [" ", "\t", "\n", "\r"].randomElement(using: &rng)! })
+        String(
+            (0..<Int.random(in: 0...2, using: &rng)).map { _ in [" ", "\t", "\n", "\r"].randomElement(using: &rng)! })
     }
 
     static func write(_ value: JSONValue, into out: inout String, _ rng: inout RNG) {
@@ -230,7 +241,9 @@ enum RandomJSON {
         case .number(let double):
             let text = "\(double)"
             // A zero exponent in any of its spellings, where Swift wrote none.
-            out += text.contains("e") || Bool.random(using: &rng) ? text : text + ["e0", "E+0", "e-00"].randomElement(using: &rng)!
+            out +=
+                text.contains("e") || Bool.random(using: &rng)
+                ? text : text + ["e0", "E+0", "e-00"].randomElement(using: &rng)!
         case .string(let text): quote(text, into: &out, &rng)
         case .array(let elements):
             out += "[" + space(&rng)
@@ -256,8 +269,10 @@ enum RandomJSON {
             let digits = String(unit, radix: 16, uppercase: Bool.random(using: &rng))
             return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
         }
-        let named: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "/": "\\/", "\u{8}": "\\b",
-                                               "\u{C}": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
+        let named: [Unicode.Scalar: String] = [
+            "\"": "\\\"", "\\": "\\\\", "/": "\\/", "\u{8}": "\\b",
+            "\u{C}": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+        ]
         out += "\""
         for scalar in text.unicodeScalars {
             let escaped = UTF16.encode(scalar)!.map(hex).joined()
@@ -307,7 +322,9 @@ extension JSONValue {
                 for element in elements { try container.encode(Encoded(value: element)) }
             case .object(let object):
                 var container = encoder.container(keyedBy: Name.self)
-                for member in object.members { try container.encode(Encoded(value: member.value), forKey: Name(stringValue: member.name)) }
+                for member in object.members {
+                    try container.encode(Encoded(value: member.value), forKey: Name(stringValue: member.name))
+                }
             }
         }
     }

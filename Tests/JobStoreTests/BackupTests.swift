@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JobStore
 
 /// Counts what a writer has committed, read by the test thread.
@@ -119,8 +120,9 @@ struct BackupTests {
         #expect(committed.failure == nil, "the writer failed: \(committed.failure ?? "")")
     }
 
-    @Test("a backup taken while another process keeps writing holds every earlier commit",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 shell"))
+    @Test(
+        "a backup taken while another process keeps writing holds every earlier commit",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 shell"))
     func backupWhileAnotherProcessWrites() throws {
         let fixture = try Fixture()
         // The other process: the sqlite3 shell, committing one row at a time.

@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import Testing
+
 @testable import JobStore
 
 @Suite("Opening a database file")
@@ -14,12 +15,14 @@ struct DatabaseTests {
         #expect(try permissions(of: folder.path("nested/data")) == 0o700)
         #expect(try permissions(of: folder.path("nested")) == 0o700)
         let tables = try database.fetchAll(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.string(0) }
-        #expect(tables == [
-            "applications", "call_attempts", "change_recording", "changes", "highlights", "interviews",
-            "journal_applications", "journal_call_attempts", "journal_highlights", "journal_interviews",
-            "journal_settings", "schema_migrations", "settings", "sqlite_sequence",
-        ])
+            "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+        ) { $0.string(0) }
+        #expect(
+            tables == [
+                "applications", "call_attempts", "change_recording", "changes", "highlights", "interviews",
+                "journal_applications", "journal_call_attempts", "journal_highlights", "journal_interviews",
+                "journal_settings", "schema_migrations", "settings", "sqlite_sequence",
+            ])
         #expect(try database.fetchOne("PRAGMA application_id") { $0.int(0) } == Int(Database.applicationID))
         #expect(try database.fetchOne("PRAGMA user_version") { $0.int(0) } == Migration.embedded.last?.version)
     }
@@ -30,7 +33,8 @@ struct DatabaseTests {
         let path = folder.path("empty.sqlite3")
         _ = FileManager.default.createFile(atPath: path, contents: Data())
         let database = try Database(path: path)
-        #expect(try database.fetchOne("SELECT count(*) FROM schema_migrations") { $0.int(0) } == Migration.embedded.count)
+        #expect(
+            try database.fetchOne("SELECT count(*) FROM schema_migrations") { $0.int(0) } == Migration.embedded.count)
     }
 
     @Test("the connection has foreign keys, WAL, full sync, a busy timeout")
@@ -50,7 +54,9 @@ struct DatabaseTests {
         _ = try Repository(database: Database(path: path)).insertApplication(
             company: "Acme", role: "Engineer", appliedOn: "2026-11-02", now: Date(timeIntervalSince1970: 0))
         let database = try Database(path: path)
-        let migrations = try database.fetchAll("SELECT version, checksum FROM schema_migrations") { ($0.int(0), $0.string(1)) }
+        let migrations = try database.fetchAll("SELECT version, checksum FROM schema_migrations") {
+            ($0.int(0), $0.string(1))
+        }
         #expect(migrations.map(\.0) == Migration.embedded.map(\.version))
         #expect(migrations.map(\.1) == Migration.embedded.map(\.checksum))
         #expect(try Repository(database: database).applications().count == 1)
@@ -73,7 +79,10 @@ struct DatabaseTests {
         let path = folder.path("other.db")
         var connection: OpaquePointer?
         #expect(sqlite3_open(path, &connection) == SQLITE_OK)
-        #expect(sqlite3_exec(connection, "CREATE TABLE photos (id INTEGER PRIMARY KEY); PRAGMA application_id = 42;", nil, nil, nil) == SQLITE_OK)
+        #expect(
+            sqlite3_exec(
+                connection, "CREATE TABLE photos (id INTEGER PRIMARY KEY); PRAGMA application_id = 42;", nil, nil, nil)
+                == SQLITE_OK)
         sqlite3_close(connection)
         let before = try contents(of: path)
         #expect(throws: StoreError.notAJobtrackDatabase(path: path)) { try Database(path: path) }
@@ -123,15 +132,19 @@ struct DatabaseTests {
     func foreignKeyCheckedBeforeCommit() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("db.sqlite3")
-        let first = Migration(name: "0001_start", sql: """
-            CREATE TABLE parents (id INTEGER PRIMARY KEY);
-            CREATE TABLE children (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES parents (id));
-            """)
+        let first = Migration(
+            name: "0001_start",
+            sql: """
+                CREATE TABLE parents (id INTEGER PRIMARY KEY);
+                CREATE TABLE children (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES parents (id));
+                """)
         _ = try Database(path: path, migrations: [first])
-        let broken = Migration(name: "0002_orphans", sql: """
-            CREATE TABLE marker (id INTEGER);
-            INSERT INTO children (parent) VALUES (99);
-            """)
+        let broken = Migration(
+            name: "0002_orphans",
+            sql: """
+                CREATE TABLE marker (id INTEGER);
+                INSERT INTO children (parent) VALUES (99);
+                """)
         #expect(throws: StoreError.self) { try Database(path: path, migrations: [first, broken]) }
         let database = try Database(path: path, migrations: [first])
         #expect(try database.fetchOne("SELECT count(*) FROM sqlite_schema WHERE name = 'marker'") { $0.int(0) } == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import JobStore
 
 /// Every row of `tables` as SQL text, in key order — what `.dump` prints of them, value
@@ -24,7 +25,8 @@ func dump(_ database: Database, tables: [String] = Database.journaledTables) thr
 /// Every table of the schema, the journal and sqlite_sequence included, and the schema itself.
 func dumpEverything(_ database: Database) throws -> String {
     let tables = try database.fetchAll(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.string(0) }
+        "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+    ) { $0.string(0) }
     let schema = try database.fetchAll("SELECT type, name, sql FROM sqlite_schema ORDER BY name") {
         "\($0.string(0)) \($0.string(1)): \($0.string(2))"
     }
@@ -369,8 +371,9 @@ struct JournalTests {
         }
         let sequences = try ["applications", "interviews", "call_attempts"].map { try fixture.sequence($0) }
         try fixture.database.undo(at: fixture.now)
-        #expect(try ["applications", "interviews", "call_attempts"].map { try fixture.sequence($0) } == sequences,
-                "undo does not wind sqlite_sequence back")
+        #expect(
+            try ["applications", "interviews", "call_attempts"].map { try fixture.sequence($0) } == sequences,
+            "undo does not wind sqlite_sequence back")
         let second = try fixture.fullApplication("Second")
         #expect(second.id == 2)
         #expect(try fixture.repository.interviews(of: second.id).map(\.id) == [2])
@@ -381,12 +384,16 @@ struct JournalTests {
     func journalCoversEveryColumn() throws {
         let fixture = try Fixture()
         for table in Database.journaledTables {
-            let columns = try fixture.database.fetchAll("SELECT name FROM pragma_table_info(?)", [table]) { $0.string(0) }
+            let columns = try fixture.database.fetchAll("SELECT name FROM pragma_table_info(?)", [table]) {
+                $0.string(0)
+            }
             let journal = try fixture.database.fetchAll(
-                "SELECT name FROM pragma_table_info(?)", ["journal_" + table]) { $0.string(0) }
+                "SELECT name FROM pragma_table_info(?)", ["journal_" + table]
+            ) { $0.string(0) }
             #expect(journal == ["change_id", "existed"] + columns, "journal_\(table) must mirror \(table)")
             let triggers = try fixture.database.fetchAll(
-                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", [table]) {
+                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", [table]
+            ) {
                 $0.string(0)
             }
             #expect(triggers == ["delete", "insert", "update"].map { "journal_\(table)_\($0)" })
@@ -397,7 +404,8 @@ struct JournalTests {
             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'journal_%'
               AND name NOT IN ('changes', 'change_recording', 'schema_migrations')
             ORDER BY name
-            """) { $0.string(0) }
+            """
+        ) { $0.string(0) }
         #expect(records == Database.journaledTables.sorted(), "every record table is journaled")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JobStore
 
 /// A repository over a fresh database file in its own temporary folder.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JobStore
 
 @Suite("Upgrading a database that holds records")
@@ -8,7 +9,8 @@ struct UpgradeTests {
     private func versionOneDatabase(at path: String, withRecords: Bool = true) throws {
         let database = try Database(path: path, migrations: [Migration.embedded[0]])
         guard withRecords else { return }
-        try database.executeScript("""
+        try database.executeScript(
+            """
             INSERT INTO applications (id, company, role, status, applied_on, url, notes, created_at, updated_at)
                 VALUES (1, 'Acme', 'Engineer', 'interviewing', '2026-11-02', NULL, 'first', 1796000000, 1796000000),
                        (4, 'Globex', 'Manager', 'applied', '2026-11-03', 'https://globex.example', NULL, 1796000100, 1796000200);
@@ -23,16 +25,27 @@ struct UpgradeTests {
 
     /// What versions 1 and 3 have in common: every record, by id.
     private func records(_ database: Database) throws -> [String] {
-        try database.fetchAll("SELECT id, company, role, status, applied_on, url, notes FROM applications ORDER BY id") {
+        try database.fetchAll("SELECT id, company, role, status, applied_on, url, notes FROM applications ORDER BY id")
+        {
             "application \($0.int(0)) \($0.string(1)) \($0.string(2)) \($0.string(3)) \($0.string(4)) "
                 + "\($0.optionalString(5) ?? "-") \($0.optionalString(6) ?? "-")"
-        } + database.fetchAll("SELECT application_id, position, text FROM highlights ORDER BY 1, 2") {
-            "highlight \($0.int(0)) \($0.int(1)) \($0.string(2))"
-        } + database.fetchAll("SELECT id, application_id, held_at, tz, interviewer, phone FROM interviews ORDER BY id") {
-            "interview \($0.int(0)) \($0.int(1)) \($0.int(2)) \($0.string(3)) \($0.string(4)) \($0.string(5))"
-        } + database.fetchAll("SELECT id, interview_id, at, outcome, callback_at, number FROM call_attempts ORDER BY id") {
-            "call \($0.int(0)) \($0.int(1)) \($0.int(2)) \($0.string(3)) \($0.int(4)) \($0.string(5))"
-        } + database.fetchAll("SELECT key, value FROM settings ORDER BY key") { "setting \($0.string(0)) \($0.string(1))" }
+        }
+            + database.fetchAll("SELECT application_id, position, text FROM highlights ORDER BY 1, 2") {
+                "highlight \($0.int(0)) \($0.int(1)) \($0.string(2))"
+            }
+            + database.fetchAll(
+                "SELECT id, application_id, held_at, tz, interviewer, phone FROM interviews ORDER BY id"
+            ) {
+                "interview \($0.int(0)) \($0.int(1)) \($0.int(2)) \($0.string(3)) \($0.string(4)) \($0.string(5))"
+            }
+            + database.fetchAll(
+                "SELECT id, interview_id, at, outcome, callback_at, number FROM call_attempts ORDER BY id"
+            ) {
+                "call \($0.int(0)) \($0.int(1)) \($0.int(2)) \($0.string(3)) \($0.int(4)) \($0.string(5))"
+            }
+            + database.fetchAll("SELECT key, value FROM settings ORDER BY key") {
+                "setting \($0.string(0)) \($0.string(1))"
+            }
     }
 
     private func version(_ database: Database) throws -> Int {

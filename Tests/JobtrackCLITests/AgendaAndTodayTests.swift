@@ -19,7 +19,8 @@ private let fridayMorning = "2026-12-04T10:15:00-05:00"
 private func busyFriday() throws -> Sandbox {
     let sandbox = try Sandbox(now: fridayMorning)
     try sandbox.add("Umbrella", "Data Engineer")
-    try sandbox.interview(1, at: "2026-12-01T10:00", phone: "212-555-0101", with: "Uma Chen", ["--busy", "09:00-13:00"])
+    try sandbox.interview(
+        1, at: "2026-12-01T10:00", phone: "212-555-0101", with: "Uma Chen", ["--busy", "09:00-13:00"])
     try sandbox.add("Acme", "Platform Engineer")
     try sandbox.interview(2, at: "2026-11-30T10:00", phone: "212-555-0102", with: "Dana Reyes")
     try sandbox.add("Globex", "SRE")
@@ -43,19 +44,25 @@ struct AgendaAndTodayTests {
         let entries = try #require(agenda.array)
         for entry in entries { expectAgendaShape(entry) }
         #expect(entries.map { $0["id"]?.int } == [2, 4, 7, 1, 6, 3])
-        let byID = Dictionary(uniqueKeysWithValues: entries.compactMap { entry in entry["id"]?.int.map { ($0, entry) } })
-        try expectFollowUp(#require(byID[1]), state: "due", window: ("2026-12-03", "2026-12-04"),
-                           callAt: "2026-12-04T13:00-05:00")
-        try expectFollowUp(#require(byID[2]), state: "overdue", window: ("2026-12-02", "2026-12-03"),
-                           callAt: "2026-12-04T10:15-05:00")
+        let byID = Dictionary(
+            uniqueKeysWithValues: entries.compactMap { entry in entry["id"]?.int.map { ($0, entry) } })
+        try expectFollowUp(
+            #require(byID[1]), state: "due", window: ("2026-12-03", "2026-12-04"),
+            callAt: "2026-12-04T13:00-05:00")
+        try expectFollowUp(
+            #require(byID[2]), state: "overdue", window: ("2026-12-02", "2026-12-03"),
+            callAt: "2026-12-04T10:15-05:00")
         try expectFollowUp(#require(byID[3]), state: "not_interviewed", window: nil, callAt: nil)
-        try expectFollowUp(#require(byID[4]), state: "due", window: ("2026-12-03", "2026-12-04"),
-                           callAt: "2026-12-04T10:15-05:00")
-        try expectFollowUp(#require(byID[6]), state: "too_soon", window: ("2026-12-07", "2026-12-08"),
-                           callAt: "2026-12-07T09:00-05:00")
+        try expectFollowUp(
+            #require(byID[4]), state: "due", window: ("2026-12-03", "2026-12-04"),
+            callAt: "2026-12-04T10:15-05:00")
+        try expectFollowUp(
+            #require(byID[6]), state: "too_soon", window: ("2026-12-07", "2026-12-08"),
+            callAt: "2026-12-07T09:00-05:00")
         // Thanksgiving, Thursday 11-26, is no business day: the window is Mon 11-30 – Tue 12-01.
-        try expectFollowUp(#require(byID[7]), state: "overdue", window: ("2026-11-30", "2026-12-01"),
-                           callAt: "2026-12-04T10:15-05:00")
+        try expectFollowUp(
+            #require(byID[7]), state: "overdue", window: ("2026-11-30", "2026-12-01"),
+            callAt: "2026-12-04T10:15-05:00")
         #expect(byID[2]?["interviewer"] == .string("Dana Reyes"))
         #expect(byID[2]?["phone"] == .string("212-555-0102"))
         #expect(byID[2]?["company"] == .string("Acme"))
@@ -104,8 +111,10 @@ struct AgendaAndTodayTests {
         let outcome = try sandbox.ok(["today"])
         let text = outcome.stdout
         #expect(!text.contains("\u{1B}"), "NO_COLOR is set and stdout is not a terminal")
-        for fragment in ["Stark", "Pepper Potts", "212-555-0107", "Acme", "Dana Reyes", "212-555-0102",
-                         "Initech", "Umbrella", "Uma Chen", "212-555-0101", "10:15", "13:00"] {
+        for fragment in [
+            "Stark", "Pepper Potts", "212-555-0107", "Acme", "Dana Reyes", "212-555-0102",
+            "Initech", "Umbrella", "Uma Chen", "212-555-0101", "10:15", "13:00",
+        ] {
             #expect(text.contains(fragment), "today should mention \(fragment):\n\(text)")
         }
         for company in ["Globex", "Hooli"] {
@@ -188,10 +197,12 @@ struct AgendaAndTodayTests {
         try sandbox.ok(["config", "business_hours", "10:00-16:00"])
         try sandbox.add()
         try sandbox.interview(1)
-        expectFollowUp(try sandbox.agendaEntry(1), state: "due", window: ("2026-12-02", "2026-12-03"),
-                       callAt: "2026-12-02T10:00-05:00")
-        expectFollowUp(try sandbox.agendaEntry(1, now: "2026-12-02T16:00:00-05:00"), state: "due",
-                       window: ("2026-12-02", "2026-12-03"), callAt: "2026-12-03T10:00-05:00")
+        expectFollowUp(
+            try sandbox.agendaEntry(1), state: "due", window: ("2026-12-02", "2026-12-03"),
+            callAt: "2026-12-02T10:00-05:00")
+        expectFollowUp(
+            try sandbox.agendaEntry(1, now: "2026-12-02T16:00:00-05:00"), state: "due",
+            window: ("2026-12-02", "2026-12-03"), callAt: "2026-12-03T10:00-05:00")
     }
 
     @Test("holidays are not business days")
@@ -200,8 +211,9 @@ struct AgendaAndTodayTests {
         try sandbox.ok(["config", "holidays", "2026-12-02"])
         try sandbox.add()
         try sandbox.interview(1)
-        expectFollowUp(try sandbox.agendaEntry(1), state: "too_soon", window: ("2026-12-03", "2026-12-04"),
-                       callAt: "2026-12-03T09:00-05:00")
+        expectFollowUp(
+            try sandbox.agendaEntry(1), state: "too_soon", window: ("2026-12-03", "2026-12-04"),
+            callAt: "2026-12-03T09:00-05:00")
     }
 
     @Test("max_attempts 3 allows a third try")
@@ -213,8 +225,9 @@ struct AgendaAndTodayTests {
         try sandbox.ok(["voicemail", "1", "--at", "2026-12-02T11:00"])
         try sandbox.ok(["voicemail", "1", "--at", "2026-12-03T10:00"])
         let entry = try sandbox.agendaEntry(1)
-        expectFollowUp(entry, state: "awaiting_reply", window: ("2026-12-04", "2026-12-04"),
-                       callAt: "2026-12-04T09:00-05:00")
+        expectFollowUp(
+            entry, state: "awaiting_reply", window: ("2026-12-04", "2026-12-04"),
+            callAt: "2026-12-04T09:00-05:00")
         #expect(entry["unanswered_attempts"] == .int(2))
     }
 
@@ -226,12 +239,15 @@ struct AgendaAndTodayTests {
         try sandbox.interview(1, ["--after-hours-ok"])
         try sandbox.add("Globex")
         try sandbox.interview(2)
-        expectFollowUp(try sandbox.agendaEntry(1), state: "overdue", window: ("2026-12-02", "2026-12-03"),
-                       callAt: "2026-12-05T08:30-05:00")
-        expectFollowUp(try sandbox.agendaEntry(2), state: "overdue", window: ("2026-12-02", "2026-12-03"),
-                       callAt: "2026-12-07T09:00-05:00")
+        expectFollowUp(
+            try sandbox.agendaEntry(1), state: "overdue", window: ("2026-12-02", "2026-12-03"),
+            callAt: "2026-12-05T08:30-05:00")
+        expectFollowUp(
+            try sandbox.agendaEntry(2), state: "overdue", window: ("2026-12-02", "2026-12-03"),
+            callAt: "2026-12-07T09:00-05:00")
         try sandbox.ok(["config", "after_hours", "09:00-12:00"])
-        expectFollowUp(try sandbox.agendaEntry(1), state: "overdue", window: ("2026-12-02", "2026-12-03"),
-                       callAt: "2026-12-05T09:00-05:00")
+        expectFollowUp(
+            try sandbox.agendaEntry(1), state: "overdue", window: ("2026-12-02", "2026-12-03"),
+            callAt: "2026-12-05T09:00-05:00")
     }
 }

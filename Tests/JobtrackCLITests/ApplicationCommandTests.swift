@@ -37,8 +37,12 @@ struct ApplicationCommandTests {
         #expect(application["applied_on"] == .string("2026-11-15"))
         #expect(application["url"] == .string("https://jobs.example.com/globex/42?ref=a&b=c"))
         #expect(application["notes"] == .string("referred by Sam; \"urgent\""))
-        #expect(application["highlights"] == .array([.string("Led the 2025 ledger migration"),
-                                                    .string("Cut p99 latency by 40%")]))
+        #expect(
+            application["highlights"]
+                == .array([
+                    .string("Led the 2025 ledger migration"),
+                    .string("Cut p99 latency by 40%"),
+                ]))
     }
 
     @Test("add keeps non-ASCII text intact")
@@ -151,8 +155,12 @@ struct ApplicationCommandTests {
     @Test("edit changes only the fields given and prints the application object")
     func edit() throws {
         let sandbox = try Sandbox()
-        try sandbox.add("Acme", "Platform Engineer", ["--applied-on", "2026-11-01", "--highlight", "Kubernetes",
-                                                      "--url", "https://acme.example/jobs/1"])
+        try sandbox.add(
+            "Acme", "Platform Engineer",
+            [
+                "--applied-on", "2026-11-01", "--highlight", "Kubernetes",
+                "--url", "https://acme.example/jobs/1",
+            ])
         let renamed = try sandbox.json(["edit", "1", "--company", "Acme Corp"])
         expectApplicationShape(renamed)
         #expect(renamed["company"] == .string("Acme Corp"))
@@ -161,8 +169,10 @@ struct ApplicationCommandTests {
         #expect(renamed["url"] == .string("https://acme.example/jobs/1"))
         #expect(renamed["highlights"] == .array([.string("Kubernetes")]))
 
-        let all = try sandbox.json(["edit", "1", "--role", "Staff Engineer", "--applied-on", "2026-11-03",
-                                    "--url", "https://acme.example/jobs/2", "--note", "second round likely"])
+        let all = try sandbox.json([
+            "edit", "1", "--role", "Staff Engineer", "--applied-on", "2026-11-03",
+            "--url", "https://acme.example/jobs/2", "--note", "second round likely",
+        ])
         #expect(all["id"] == .int(1))
         #expect(all["company"] == .string("Acme Corp"))
         #expect(all["role"] == .string("Staff Engineer"))
@@ -181,8 +191,12 @@ struct ApplicationCommandTests {
         #expect(edited["applied_on"] == .string("2026-11-29"))
     }
 
-    @Test("status sets any of the six statuses", arguments: ["applied", "interviewing", "offer", "accepted",
-                                                              "rejected", "withdrawn"])
+    @Test(
+        "status sets any of the six statuses",
+        arguments: [
+            "applied", "interviewing", "offer", "accepted",
+            "rejected", "withdrawn",
+        ])
     func status(_ status: String) throws {
         let sandbox = try Sandbox()
         try sandbox.add()

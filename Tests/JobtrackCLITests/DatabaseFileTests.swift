@@ -10,7 +10,8 @@ private func exists(_ path: String) -> Bool { FileManager.default.fileExists(atP
 
 @Suite("where the database lives, what it refuses, and concurrent runs")
 struct DatabaseFileTests {
-    @Test("without --db or JOBTRACK_DB, the database is $XDG_DATA_HOME/jobtrack/jobtrack.sqlite3, 0600 in a 0700 folder")
+    @Test(
+        "without --db or JOBTRACK_DB, the database is $XDG_DATA_HOME/jobtrack/jobtrack.sqlite3, 0600 in a 0700 folder")
     func xdgDefault() throws {
         let sandbox = try Sandbox(zone: nil)
         let outcome = try sandbox.run(["add", "Acme", "Engineer"], withDB: false)
@@ -37,8 +38,9 @@ struct DatabaseFileTests {
     func environmentDB() throws {
         let sandbox = try Sandbox(zone: nil)
         let fromEnvironment = sandbox.path("env.sqlite3")
-        let outcome = try sandbox.run(["add", "Acme", "Engineer"], withDB: false,
-                                      environment: ["JOBTRACK_DB": fromEnvironment])
+        let outcome = try sandbox.run(
+            ["add", "Acme", "Engineer"], withDB: false,
+            environment: ["JOBTRACK_DB": fromEnvironment])
         #expect(outcome.status == 0, "\(outcome)")
         #expect(exists(fromEnvironment))
         #expect(!exists(sandbox.path("xdg/jobtrack/jobtrack.sqlite3")))
@@ -47,7 +49,8 @@ struct DatabaseFileTests {
         let overridden = try sandbox.run(["add", "Globex", "SRE"], environment: ["JOBTRACK_DB": fromEnvironment])
         #expect(overridden.status == 0, "\(overridden)")
         #expect(exists(sandbox.db))
-        let inEnvironment = try sandbox.run(["list", "--json"], withDB: false, environment: ["JOBTRACK_DB": fromEnvironment])
+        let inEnvironment = try sandbox.run(
+            ["list", "--json"], withDB: false, environment: ["JOBTRACK_DB": fromEnvironment])
         #expect(try JSON.parse(inEnvironment.stdout).array?.map { $0["company"]?.string } == ["Acme"])
     }
 
@@ -64,12 +67,14 @@ struct DatabaseFileTests {
     @Test("JOBTRACK_NOW sets now; --now overrides it")
     func environmentNow() throws {
         let sandbox = try Sandbox()
-        let fromEnvironment = try sandbox.run(["add", "Acme", "Engineer", "--json"], withNow: false,
-                                              environment: ["JOBTRACK_NOW": "2026-12-02T03:00:00Z"])
+        let fromEnvironment = try sandbox.run(
+            ["add", "Acme", "Engineer", "--json"], withNow: false,
+            environment: ["JOBTRACK_NOW": "2026-12-02T03:00:00Z"])
         #expect(fromEnvironment.status == 0, "\(fromEnvironment)")
         #expect(try JSON.parse(fromEnvironment.stdout)["applied_on"] == .string("2026-12-01"))
-        let overridden = try sandbox.run(["add", "Acme", "Engineer", "--json"], now: "2026-11-20T12:00:00-05:00",
-                                         environment: ["JOBTRACK_NOW": "2026-12-02T03:00:00Z"])
+        let overridden = try sandbox.run(
+            ["add", "Acme", "Engineer", "--json"], now: "2026-11-20T12:00:00-05:00",
+            environment: ["JOBTRACK_NOW": "2026-12-02T03:00:00Z"])
         #expect(try JSON.parse(overridden.stdout)["applied_on"] == .string("2026-11-20"))
     }
 
@@ -91,9 +96,10 @@ struct DatabaseFileTests {
     func foreignDatabase() throws {
         let sandbox = try Sandbox(zone: nil)
         let path = sandbox.path("other.sqlite3")
-        let created = try runProgram(URL(fileURLWithPath: "/usr/bin/env"),
-                                     ["sqlite3", path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');"],
-                                     environment: sandbox.baseEnvironment, scratch: sandbox.folder)
+        let created = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["sqlite3", path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');"],
+            environment: sandbox.baseEnvironment, scratch: sandbox.folder)
         try #require(created.status == 0, "\(created)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let outcome = try sandbox.run(["add", "Acme", "Engineer", "--db", path], withDB: false)
@@ -136,8 +142,11 @@ struct DatabaseFileTests {
                 defer { group.leave() }
                 for index in 0..<perWriter {
                     do {
-                        outcomes.append(try sandbox.run(["call", "1", "--outcome", "reached", "--note",
-                                                         "writer \(writer) call \(index)"]))
+                        outcomes.append(
+                            try sandbox.run([
+                                "call", "1", "--outcome", "reached", "--note",
+                                "writer \(writer) call \(index)",
+                            ]))
                     } catch {
                         failures.append("\(error)")
                     }
@@ -148,7 +157,9 @@ struct DatabaseFileTests {
         group.wait()
         #expect(failures.all.isEmpty, "\(failures.all)")
         let refused = outcomes.all.filter { $0.status != 0 }
-        #expect(refused.isEmpty, "concurrent runs wait for each other rather than fail: \(refused.first.map(\.description) ?? "")")
+        #expect(
+            refused.isEmpty,
+            "concurrent runs wait for each other rather than fail: \(refused.first.map(\.description) ?? "")")
         #expect(outcomes.all.count == 2 * perWriter)
         let application = try sandbox.json(["show", "1"])
         let notes = Set(application["interviews"]?[0]?["calls"]?.array?.compactMap { $0["notes"]?.string } ?? [])
@@ -158,8 +169,10 @@ struct DatabaseFileTests {
 
 @Suite("help and version")
 struct HelpTests {
-    static let commands = ["add", "list", "show", "edit", "status", "delete", "interview", "call", "voicemail",
-                           "today", "agenda", "script", "config"]
+    static let commands = [
+        "add", "list", "show", "edit", "status", "delete", "interview", "call", "voicemail",
+        "today", "agenda", "script", "config",
+    ]
 
     @Test("jobtrack --help names every command")
     func help() throws {

@@ -21,10 +21,14 @@ struct ICalendarCheck {
         let bytes = [UInt8](data)
         // Line ends: every CR followed by LF, every LF preceded by CR.
         for (index, byte) in bytes.enumerated() {
-            if byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A) { problems.append("bare CR at \(index)") }
+            if byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A) {
+                problems.append("bare CR at \(index)")
+            }
             if byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) { problems.append("bare LF at \(index)") }
         }
-        if !data.isEmpty && !(bytes.suffix(2) == [0x0D, 0x0A]) { problems.append("the last line does not end with CRLF") }
+        if !data.isEmpty && !(bytes.suffix(2) == [0x0D, 0x0A]) {
+            problems.append("the last line does not end with CRLF")
+        }
         let text = String(decoding: data, as: UTF8.self)
         guard String(validating: data, as: UTF8.self) != nil else { problems.append("not UTF-8"); return }
         var physical = text.components(separatedBy: "\r\n")
@@ -175,8 +179,9 @@ struct ExchangeCalendarTests {
         #expect(check.events.count == calls.count, "one event per application with a next call")
         for entry in calls {
             let id = try #require(entry["id"]?.int)
-            let event = try #require(check.events.first { $0.value("UID")?.hasPrefix("jobtrack-\(id)-") == true },
-                                     "no event for application \(id)")
+            let event = try #require(
+                check.events.first { $0.value("UID")?.hasPrefix("jobtrack-\(id)-") == true },
+                "no event for application \(id)")
             let start = try #require(event.value("DTSTART").flatMap(ICalendarCheck.utcInstant))
             #expect(start == isoInstant(entry["call_at"]!.string!), "application \(id)")
             #expect(event.value("DURATION") == "PT15M")
@@ -184,7 +189,8 @@ struct ExchangeCalendarTests {
             let interviewer = entry["interviewer"]?.string ?? "the interviewer"
             let company = try #require(entry["company"]?.string)
             let role = try #require(entry["role"]?.string)
-            #expect(event.value("SUMMARY").flatMap(ICalendarCheck.unescape) == "Call \(interviewer) — \(company) (\(role))")
+            #expect(
+                event.value("SUMMARY").flatMap(ICalendarCheck.unescape) == "Call \(interviewer) — \(company) (\(role))")
             let description = try #require(event.value("DESCRIPTION").flatMap(ICalendarCheck.unescape))
             #expect(description.contains(entry["phone"]?.string ?? "<no phone>"))
             #expect(description.contains(entry["reason"]?.string ?? "<no reason>"))
@@ -193,7 +199,10 @@ struct ExchangeCalendarTests {
             #expect(alarm.value("TRIGGER") == "-PT15M")
         }
         // The hostile application is among them: its text folds and escapes.
-        #expect(check.events.contains { $0.value("SUMMARY").flatMap(ICalendarCheck.unescape)?.contains(HostileText.company) == true })
+        #expect(
+            check.events.contains {
+                $0.value("SUMMARY").flatMap(ICalendarCheck.unescape)?.contains(HostileText.company) == true
+            })
     }
 
     @Test("folding never splits a UTF-8 sequence, and unfolds to the text")
@@ -205,7 +214,10 @@ struct ExchangeCalendarTests {
         let check = ICalendarCheck(Data(data.utf8))
         #expect(check.problems.isEmpty, "\(check.problems)")
         let summary = try #require(check.events.first?.value("SUMMARY"))
-        #expect(summary == "Call \(String(repeating: "ü", count: 40)) — \(String(repeating: "é", count: 50)) (\(String(repeating: "🚀", count: 30)))")
+        #expect(
+            summary
+                == "Call \(String(repeating: "ü", count: 40)) — \(String(repeating: "é", count: 50)) (\(String(repeating: "🚀", count: 30)))"
+        )
     }
 
     @Test("UIDs name the application and interview: stable across exports, new for a new round")
@@ -242,23 +254,27 @@ struct ExchangeCalendarTests {
         try box.ok(["export", "--output", box.path("calls.ics")])
         let outcome = try runProgram(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", "-c", """
+            [
+                "python3", "-c",
+                """
                 import sys, icalendar
                 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
                 events = [c for c in cal.walk('VEVENT')]
                 assert events and all(e.get('UID') and e.get('DTSTART') for e in events)
                 print(len(events))
-                """, box.path("calls.ics")],
+                """, box.path("calls.ics"),
+            ],
             environment: box.baseEnvironment, scratch: box.folder)
         #expect(outcome.status == 0, "\(outcome)")
     }
 }
 
 let pythonHasICalendar: Bool = {
-    guard let outcome = try? runProgram(
-        URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import icalendar"],
-        environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
-        scratch: FileManager.default.temporaryDirectory, timeout: 20)
+    guard
+        let outcome = try? runProgram(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import icalendar"],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+            scratch: FileManager.default.temporaryDirectory, timeout: 20)
     else { return false }
     return outcome.status == 0
 }()

@@ -20,7 +20,9 @@ struct ExchangeFileTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["calls.ics"])
 
-        let json = try box.json(["export", "--format", "json", "--output", folder.appendingPathComponent("all.json").path])
+        let json = try box.json([
+            "export", "--format", "json", "--output", folder.appendingPathComponent("all.json").path,
+        ])
         #expect(json["format"]?.string == "json")
         #expect(json["records"]?.int == 8)
     }
@@ -59,8 +61,11 @@ struct ExchangeFileTests {
         let binary = try #require(JobtrackBinary.url)
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "i=0; while [ $i -lt 30 ]; do i=$((i+1)); \"$0\" add \"Writer $i\" Role --db \"$1\" --now \"$2\" >/dev/null || exit 1; done",
-                            binary.path, box.db, box.now]
+        writer.arguments = [
+            "-c",
+            "i=0; while [ $i -lt 30 ]; do i=$((i+1)); \"$0\" add \"Writer $i\" Role --db \"$1\" --now \"$2\" >/dev/null || exit 1; done",
+            binary.path, box.db, box.now,
+        ]
         writer.environment = box.baseEnvironment
         writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice
@@ -95,7 +100,8 @@ struct ExchangeFileTests {
         let applications = (1...count).map { index in
             #"{"company": "Company \#(index)", "role": "Role", "status": "applied", "applied_on": "2026-11-20", "highlights": ["one"]}"#
         }
-        return #"{"format": "jobtrack", "version": 1, "settings": {}, "applications": [\#(applications.joined(separator: ",\n"))]}"#
+        return
+            #"{"format": "jobtrack", "version": 1, "settings": {}, "applications": [\#(applications.joined(separator: ",\n"))]}"#
     }
 
     @Test("a large import piped to a file shows no progress")
@@ -106,17 +112,21 @@ struct ExchangeFileTests {
         #expect(outcome.stdout.contains("Imported 600 applications"))
     }
 
-    @Test("a large import on a terminal shows progress on stderr",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    @Test(
+        "a large import on a terminal shows progress on stderr",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
     func progressOnTerminal() throws {
         let box = try Sandbox()
         let binary = try #require(JobtrackBinary.url)
         let file = try box.file("large.json", Self.largeDocument(600))
         // script(1) runs the command on a pseudo-terminal and copies what it shows.
-        let command = ["'\(binary.path)'", "import", "'\(file)'", "--db", "'\(box.db)'", "--now", "'\(box.now)'",
-                       ">", "'\(box.path("stdout.txt"))'"].joined(separator: " ")
-        let outcome = try runProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"],
-                                     environment: box.baseEnvironment, scratch: box.folder)
+        let command = [
+            "'\(binary.path)'", "import", "'\(file)'", "--db", "'\(box.db)'", "--now", "'\(box.now)'",
+            ">", "'\(box.path("stdout.txt"))'",
+        ].joined(separator: " ")
+        let outcome = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"],
+            environment: box.baseEnvironment, scratch: box.folder)
         #expect(outcome.status == 0, "\(outcome)")
         #expect(outcome.stdout.contains("Importing 600/600 records (100%)"), "\(outcome)")
         let stdout = try String(contentsOfFile: box.path("stdout.txt"), encoding: .utf8)

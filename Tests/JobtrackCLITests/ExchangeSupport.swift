@@ -43,26 +43,39 @@ extension Sandbox {
         try ok(["config", "holidays", "2026-12-24,2026-12-25"])
         try ok(["config", "max_attempts", "3"])
 
-        let first = try add(HostileText.company, HostileText.role,
-                            ["--url", "https://example.test/jobs?id=1&x=a,b", "--note", HostileText.notes,
-                             "--highlight", HostileText.long, "--highlight", "Led a team; shipped, on time",
-                             "--applied-on", "2026-11-20"])
-        try interview(first, ["--busy", "09:00-10:00", "--busy", "13:00-14:00", "--after-hours-ok",
-                              "--decision-by", "2026-12-01", "--note", HostileText.notes])
+        let first = try add(
+            HostileText.company, HostileText.role,
+            [
+                "--url", "https://example.test/jobs?id=1&x=a,b", "--note", HostileText.notes,
+                "--highlight", HostileText.long, "--highlight", "Led a team; shipped, on time",
+                "--applied-on", "2026-11-20",
+            ])
+        try interview(
+            first,
+            [
+                "--busy", "09:00-10:00", "--busy", "13:00-14:00", "--after-hours-ok",
+                "--decision-by", "2026-12-01", "--note", HostileText.notes,
+            ])
         try ok(["voicemail", String(first), "--at", "2026-12-01 11:00", "--note", "left a message, \"short\""])
         try ok(["call", String(first), "--outcome", "no-answer", "--at", "2026-12-02 09:00"])
 
         let second = try add("Globex", "Product Manager")
-        try interview(second, at: "2026-11-27 14:00", phone: "+44 20 7946 0000", with: "Lee Chen",
-                      tz: "Europe/London")
-        try ok(["call", String(second), "--outcome", "bad-time", "--at", "2026-12-01 11:00",
-                "--callback-at", "2026-12-03 15:00", "--note", "in a meeting"])
+        try interview(
+            second, at: "2026-11-27 14:00", phone: "+44 20 7946 0000", with: "Lee Chen",
+            tz: "Europe/London")
+        try ok([
+            "call", String(second), "--outcome", "bad-time", "--at", "2026-12-01 11:00",
+            "--callback-at", "2026-12-03 15:00", "--note", "in a meeting",
+        ])
 
         let third = try add("Initech", "Backend Developer")
-        try interview(third, at: "2026-11-30 10:00", phone: "+91 (22) 5555.0100", with: "Sam Patel",
-                      tz: "Asia/Tokyo")
-        try ok(["call", String(third), "--outcome", "reached", "--at", "2026-12-01 12:00",
-                "--callback-at", "2026-12-07 10:00", "--number", "+91 22 5555 0100"])
+        try interview(
+            third, at: "2026-11-30 10:00", phone: "+91 (22) 5555.0100", with: "Sam Patel",
+            tz: "Asia/Tokyo")
+        try ok([
+            "call", String(third), "--outcome", "reached", "--at", "2026-12-01 12:00",
+            "--callback-at", "2026-12-07 10:00", "--number", "+91 22 5555 0100",
+        ])
 
         let fourth = try add("Umbrella", "SRE")
         try interview(fourth, at: "2026-11-16 09:00", phone: nil, with: nil)

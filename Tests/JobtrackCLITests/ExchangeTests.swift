@@ -57,7 +57,9 @@ struct ExchangeTests {
     @Test("a hand-written document may leave out what has a default")
     func jsonDefaults() throws {
         let box = try Sandbox()
-        let path = try box.file("minimal.json", """
+        let path = try box.file(
+            "minimal.json",
+            """
             {"format": "jobtrack", "version": 1, "applications": [
               {"company": "Acme", "role": "Engineer", "interviews": [
                 {"held_at": "2026-11-30T10:00:00-05:00", "phone": "212-555-0100",
@@ -71,7 +73,8 @@ struct ExchangeTests {
         let interview = try #require(application["interviews"]?[0])
         #expect(interview["tz"]?.string == newYork)
         #expect(interview["after_hours_ok"]?.bool == false)
-        #expect(interview["calls"]?[0]?["number"]?.string == "212-555-0100", "the number dialled defaults to the one given")
+        #expect(
+            interview["calls"]?[0]?["number"]?.string == "212-555-0100", "the number dialled defaults to the one given")
     }
 
     /// A document whose one application is `application` (JSON text).
@@ -88,60 +91,141 @@ struct ExchangeTests {
 
     static let brokenJSON: [(name: String, text: String, fragments: [String])] = [
         ("not JSON", #"{"format": "jobtrack", "version": 1,"#, ["not a JSON document"]),
-        ("not JSON, with a position", "{\"format\": \"jobtrack\",\n  \"version\": 1 x}", ["not a JSON document", "line 2"]),
+        (
+            "not JSON, with a position", "{\"format\": \"jobtrack\",\n  \"version\": 1 x}",
+            ["not a JSON document", "line 2"]
+        ),
         ("another format", #"{"format": "trello", "version": 1, "applications": []}"#, ["\"trello\"", "format"]),
         ("no format", #"[]"#, ["format"]),
         ("a newer version", #"{"format": "jobtrack", "version": 2, "applications": []}"#, ["version 2"]),
-        ("a bad status", document(#"{"company": "A", "role": "B", "status": "pending"}"#),
-         ["applications[1].status", "\"pending\""]),
+        (
+            "a bad status", document(#"{"company": "A", "role": "B", "status": "pending"}"#),
+            ["applications[1].status", "\"pending\""]
+        ),
         ("an empty company", document(#"{"company": "  ", "role": "B"}"#), ["applications[1].company"]),
         ("no role", document(#"{"company": "A"}"#), ["applications[1].role", "missing"]),
-        ("an impossible date", document(#"{"company": "A", "role": "B", "applied_on": "2026-02-30"}"#),
-         ["applications[1].applied_on"]),
-        ("an unknown field", document(#"{"company": "A", "role": "B", "compnay": "C"}"#),
-         ["applications[1].compnay", "unknown field"]),
-        ("a highlight that is not text", document(#"{"company": "A", "role": "B", "highlights": ["ok", 3]}"#),
-         ["applications[1].highlights[1]"]),
-        ("an unknown zone", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "tz": "Mars/Olympus"}]}"#),
-         ["applications[1].interviews[0].tz", "Mars/Olympus"]),
-        ("a time without offset", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00"}]}"#),
-         ["applications[1].interviews[0].held_at", "offset"]),
-        ("a bad phone", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "phone": "call me"}]}"#),
-         ["applications[1].interviews[0].phone"]),
-        ("a bad busy window", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "busy": ["09:00-12:00", "12:00-09:00"]}]}"#),
-         ["applications[1].interviews[0].busy[1]"]),
-        ("after_hours_ok as text", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "after_hours_ok": "yes"}]}"#),
-         ["applications[1].interviews[0].after_hours_ok"]),
-        ("a decision before the interview", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "decision_by": "2026-11-29"}]}"#),
-         ["applications[1].interviews[0].decision_by", "before the interview"]),
-        ("an unknown outcome", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "maybe"}]}]}"#),
-         ["applications[1].interviews[0].calls[0].outcome", "\"maybe\""]),
-        ("bad-time without callback_at", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached"}, {"at": "2026-12-01T11:00:00-05:00", "outcome": "bad-time"}]}]}"#),
-         ["applications[1].interviews[0].calls[1].callback_at", "bad-time"]),
-        ("a voicemail with callback_at", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "voicemail", "callback_at": "2026-12-02T10:00:00-05:00"}]}]}"#),
-         ["calls[0].callback_at", "voicemail"]),
-        ("a callback before the call", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "bad-time", "callback_at": "2026-12-01T09:00:00-05:00"}]}]}"#),
-         ["calls[0].callback_at", "after the call"]),
-        ("a call before the interview", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-11-29T10:00:00-05:00", "outcome": "reached"}]}]}"#),
-         ["calls[0].at", "before the interview"]),
-        ("another number", document(#"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached", "number": "212-555-0199"}]}]}"#),
-         ["calls[0].number", "212-555-0100"]),
-        ("a call with no number given", document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "interviewer": "Dana", "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached"}]}]}"#),
-         ["applications[1].interviews[0].calls[0]", "Dana gave no number"]),
-        ("a bad setting", document(#"{"company": "A", "role": "B"}"#, settings: #"{"business_hours": "17:00-09:00"}"#),
-         ["settings.business_hours"]),
-        ("an unknown setting", document(#"{"company": "A", "role": "B"}"#, settings: #"{"colour": "blue"}"#),
-         ["settings.colour"]),
+        (
+            "an impossible date", document(#"{"company": "A", "role": "B", "applied_on": "2026-02-30"}"#),
+            ["applications[1].applied_on"]
+        ),
+        (
+            "an unknown field", document(#"{"company": "A", "role": "B", "compnay": "C"}"#),
+            ["applications[1].compnay", "unknown field"]
+        ),
+        (
+            "a highlight that is not text", document(#"{"company": "A", "role": "B", "highlights": ["ok", 3]}"#),
+            ["applications[1].highlights[1]"]
+        ),
+        (
+            "an unknown zone",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "tz": "Mars/Olympus"}]}"#
+            ),
+            ["applications[1].interviews[0].tz", "Mars/Olympus"]
+        ),
+        (
+            "a time without offset",
+            document(#"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00"}]}"#),
+            ["applications[1].interviews[0].held_at", "offset"]
+        ),
+        (
+            "a bad phone",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "phone": "call me"}]}"#
+            ),
+            ["applications[1].interviews[0].phone"]
+        ),
+        (
+            "a bad busy window",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "busy": ["09:00-12:00", "12:00-09:00"]}]}"#
+            ),
+            ["applications[1].interviews[0].busy[1]"]
+        ),
+        (
+            "after_hours_ok as text",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "after_hours_ok": "yes"}]}"#
+            ),
+            ["applications[1].interviews[0].after_hours_ok"]
+        ),
+        (
+            "a decision before the interview",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "decision_by": "2026-11-29"}]}"#
+            ),
+            ["applications[1].interviews[0].decision_by", "before the interview"]
+        ),
+        (
+            "an unknown outcome",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "maybe"}]}]}"#
+            ),
+            ["applications[1].interviews[0].calls[0].outcome", "\"maybe\""]
+        ),
+        (
+            "bad-time without callback_at",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached"}, {"at": "2026-12-01T11:00:00-05:00", "outcome": "bad-time"}]}]}"#
+            ),
+            ["applications[1].interviews[0].calls[1].callback_at", "bad-time"]
+        ),
+        (
+            "a voicemail with callback_at",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "voicemail", "callback_at": "2026-12-02T10:00:00-05:00"}]}]}"#
+            ),
+            ["calls[0].callback_at", "voicemail"]
+        ),
+        (
+            "a callback before the call",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "bad-time", "callback_at": "2026-12-01T09:00:00-05:00"}]}]}"#
+            ),
+            ["calls[0].callback_at", "after the call"]
+        ),
+        (
+            "a call before the interview",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-11-29T10:00:00-05:00", "outcome": "reached"}]}]}"#
+            ),
+            ["calls[0].at", "before the interview"]
+        ),
+        (
+            "another number",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{\#(interview), "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached", "number": "212-555-0199"}]}]}"#
+            ),
+            ["calls[0].number", "212-555-0100"]
+        ),
+        (
+            "a call with no number given",
+            document(
+                #"{"company": "A", "role": "B", "interviews": [{"held_at": "2026-11-30T10:00:00-05:00", "interviewer": "Dana", "calls": [{"at": "2026-12-01T10:00:00-05:00", "outcome": "reached"}]}]}"#
+            ),
+            ["applications[1].interviews[0].calls[0]", "Dana gave no number"]
+        ),
+        (
+            "a bad setting",
+            document(#"{"company": "A", "role": "B"}"#, settings: #"{"business_hours": "17:00-09:00"}"#),
+            ["settings.business_hours"]
+        ),
+        (
+            "an unknown setting", document(#"{"company": "A", "role": "B"}"#, settings: #"{"colour": "blue"}"#),
+            ["settings.colour"]
+        ),
     ]
 
-    @Test("a broken JSON file is refused in one line naming the record, and nothing is written",
-          arguments: brokenJSON.indices)
+    @Test(
+        "a broken JSON file is refused in one line naming the record, and nothing is written",
+        arguments: brokenJSON.indices)
     func brokenJSONRefused(_ index: Int) throws {
         let (name, text, fragments) = Self.brokenJSON[index]
         let box = try Sandbox()
         try box.add("Existing", "Role")
-        let outcome = try box.expectRefusal(["import", box.file("broken.json", text), "--format", "json"],
-                                            mentioning: fragments)
+        let outcome = try box.expectRefusal(
+            ["import", box.file("broken.json", text), "--format", "json"],
+            mentioning: fragments)
         #expect(outcome.stderr.hasPrefix("jobtrack: cannot import"), "\(name): \(outcome)")
     }
 
@@ -175,7 +259,8 @@ struct ExchangeTests {
     @Test("CSV from a spreadsheet: a BOM, CRLF, columns in any order, quoted commas, quotes and line breaks")
     func csvFromSpreadsheet() throws {
         let box = try Sandbox()
-        let text = "\u{FEFF}Role,company,notes,highlights,status,url\r\n"
+        let text =
+            "\u{FEFF}Role,company,notes,highlights,status,url\r\n"
             + "\"Engineer, Platform\",\"Acme \"\"Rockets\"\", Inc.\",\"Line one\r\nLine \"\"two\"\"\",\"First\nSecond\",interviewing,\"https://x.test/?a=1,2\"\r\n"
             + "\r\n"
             + "Designer,Hooli,,,,\r\n"
@@ -201,20 +286,25 @@ struct ExchangeTests {
         ("an unknown column", Data("company,role,salary\nA,B,100\n".utf8), ["line 1", "salary", "unknown column"]),
         ("no role column", Data("company,status\nA,applied\n".utf8), ["line 1", "role"]),
         ("a column named twice", Data("company,role,Company\nA,B,C\n".utf8), ["line 1", "company", "twice"]),
-        ("a bad status after a cell spanning two lines",
-         Data("company,role,notes,status\nA,B,\"two\nlines\",applied\nC,D,,offer\nE,F,,pending\n".utf8),
-         ["line 5, column status", "\"pending\""]),
+        (
+            "a bad status after a cell spanning two lines",
+            Data("company,role,notes,status\nA,B,\"two\nlines\",applied\nC,D,,offer\nE,F,,pending\n".utf8),
+            ["line 5, column status", "\"pending\""]
+        ),
         ("an empty role", Data("company,role\r\nA,B\r\nC,\r\n".utf8), ["line 3, column role"]),
-        ("a date a spreadsheet made up", Data("company,role,applied_on\nA,B,12/01/2026\n".utf8),
-         ["line 2, column applied_on"]),
+        (
+            "a date a spreadsheet made up", Data("company,role,applied_on\nA,B,12/01/2026\n".utf8),
+            ["line 2, column applied_on"]
+        ),
         ("a quoted cell never closed", Data("company,role\nA,B\nC,\"D\nE,F\n".utf8), ["line 3", "never closed"]),
         ("too many cells", Data("company,role\nA,B,C\n".utf8), ["line 2", "3 cells"]),
         ("not UTF-8", Data([0x63, 0x6F, 0xFF, 0xFE, 0x0A]), ["UTF-8"]),
         ("an empty file", Data(), ["line 1", "header"]),
     ]
 
-    @Test("a broken CSV file is refused in one line naming line and column, and nothing is written",
-          arguments: brokenCSV.indices)
+    @Test(
+        "a broken CSV file is refused in one line naming line and column, and nothing is written",
+        arguments: brokenCSV.indices)
     func brokenCSVRefused(_ index: Int) throws {
         let (name, data, fragments) = Self.brokenCSV[index]
         let box = try Sandbox()

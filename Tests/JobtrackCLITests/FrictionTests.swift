@@ -3,8 +3,9 @@ import Testing
 
 @Suite("friendlier input and output: did you mean, search, words for states")
 struct FrictionTests {
-    @Test("a mistyped command gets 'did you mean', an unknown one the help hint, and neither opens a database",
-          arguments: [("todya", "today"), ("shwo", "show"), ("voicmail", "voicemail"), ("agneda", "agenda")])
+    @Test(
+        "a mistyped command gets 'did you mean', an unknown one the help hint, and neither opens a database",
+        arguments: [("todya", "today"), ("shwo", "show"), ("voicmail", "voicemail"), ("agneda", "agenda")])
     func didYouMean(_ typed: String, _ meant: String) throws {
         let box = try Sandbox()
         let outcome = try box.run([typed, "1"])
@@ -37,7 +38,9 @@ struct FrictionTests {
     func words() throws {
         let box = try Sandbox(now: "2026-12-01T10:00:00-05:00")
         try box.add()
-        let interview = try box.ok(["interview", "1", "--at", "2026-11-30 10:00", "--with", "Dana", "--phone", "555 0100"])
+        let interview = try box.ok([
+            "interview", "1", "--at", "2026-11-30 10:00", "--with", "Dana", "--phone", "555 0100",
+        ])
         #expect(interview.stdout.contains("too soon to call"))
         let show = try box.ok(["show", "1"]).stdout
         #expect(!show.contains("too_soon"))

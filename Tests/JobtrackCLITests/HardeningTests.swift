@@ -28,8 +28,9 @@ struct HardeningTests {
     func blankInterviewer(_ name: String) throws {
         let sandbox = try Sandbox()
         try sandbox.add()
-        try sandbox.expectRefusal(["interview", "1", "--at", mondayInterview, "--with", name],
-                                  mentioning: ["non-empty"])
+        try sandbox.expectRefusal(
+            ["interview", "1", "--at", mondayInterview, "--with", name],
+            mentioning: ["non-empty"])
     }
 
     @Test("an empty --url or --note means none: null, as edit's empty value does")
@@ -61,10 +62,12 @@ struct HardeningTests {
         #expect(!FileManager.default.fileExists(atPath: sandbox.db))
     }
 
-    @Test("a date outside years 1 to 9999 is refused, not stored or crashed on", arguments: [
-        ["add", "Acme", "Engineer", "--now", "0100-01-01T00:00:00Z", "--applied-on", "-99999d"],
-        ["add", "Acme", "Engineer", "--now", "9999-12-31T12:00:00Z", "--applied-on", "+1d"],
-    ])
+    @Test(
+        "a date outside years 1 to 9999 is refused, not stored or crashed on",
+        arguments: [
+            ["add", "Acme", "Engineer", "--now", "0100-01-01T00:00:00Z", "--applied-on", "-99999d"],
+            ["add", "Acme", "Engineer", "--now", "9999-12-31T12:00:00Z", "--applied-on", "+1d"],
+        ])
     func outOfRange(_ arguments: [String]) throws {
         let sandbox = try Sandbox()
         let before = try sandbox.dump()
@@ -84,10 +87,11 @@ struct HardeningTests {
         let sandbox = try Sandbox()
         try sandbox.add()
         try sandbox.interview(1)
-        try sandbox.expectRefusal([
-            "call", "1", "--outcome", "bad-time",
-            "--at", "2026-12-02T09:00:00.2-05:00", "--callback-at", "2026-12-02T09:00:00.7-05:00",
-        ], mentioning: ["must be after the call"])
+        try sandbox.expectRefusal(
+            [
+                "call", "1", "--outcome", "bad-time",
+                "--at", "2026-12-02T09:00:00.2-05:00", "--callback-at", "2026-12-02T09:00:00.7-05:00",
+            ], mentioning: ["must be after the call"])
     }
 
     @Test("a stored setting that no longer makes sense is refused, and config mends it")
@@ -102,19 +106,23 @@ struct HardeningTests {
         #expect(try sandbox.json(["list"]).array?.count == 1)
     }
 
-    @Test("a full standard output is one clear line and a failure, not a crash", arguments: [
-        ["list"], ["list", "--json"], ["export"],
-    ])
+    @Test(
+        "a full standard output is one clear line and a failure, not a crash",
+        arguments: [
+            ["list"], ["list", "--json"], ["export"],
+        ])
     func fullStandardOutput(_ arguments: [String]) throws {
         let sandbox = try Sandbox()
         try sandbox.add()
         let binary = try #require(JobtrackBinary.url)
         let command = ([binary.path] + arguments + ["--db", sandbox.db]).map { "'\($0)'" }.joined(separator: " ")
-        let outcome = try runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", command + " > /dev/full"],
-                                     environment: sandbox.baseEnvironment, scratch: sandbox.folder)
+        let outcome = try runProgram(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command + " > /dev/full"],
+            environment: sandbox.baseEnvironment, scratch: sandbox.folder)
         #expect(outcome.status == 1, "\(outcome)")
-        #expect(outcome.stderrLines.count == 1 && outcome.stderr.contains("cannot write to standard output"),
-                "\(outcome)")
+        #expect(
+            outcome.stderrLines.count == 1 && outcome.stderr.contains("cannot write to standard output"),
+            "\(outcome)")
     }
 
     @Test("script after two unanswered tries says why there is no call, and gives no script")

@@ -7,9 +7,13 @@ struct InterviewAndCallTests {
     func interviewJSON() throws {
         let sandbox = try Sandbox()
         try sandbox.add()
-        let application = try sandbox.interview(1, ["--decision-by", "2026-12-04", "--after-hours-ok",
-                                                    "--busy", "09:00-12:00", "--busy", "14:00-15:30",
-                                                    "--note", "panel of three"])
+        let application = try sandbox.interview(
+            1,
+            [
+                "--decision-by", "2026-12-04", "--after-hours-ok",
+                "--busy", "09:00-12:00", "--busy", "14:00-15:30",
+                "--note", "panel of three",
+            ])
         expectApplicationShape(application)
         #expect(application["status"] == .string("interviewing"))
         let interviews = try #require(application["interviews"]?.array)
@@ -78,8 +82,10 @@ struct InterviewAndCallTests {
         let sandbox = try Sandbox()
         try sandbox.add()
         try sandbox.interview(1)
-        let application = try sandbox.json(["call", "1", "--outcome", "bad-time", "--at", "2026-12-02T09:10",
-                                            "--callback-at", "2026-12-03T14:00", "--note", "in a meeting"])
+        let application = try sandbox.json([
+            "call", "1", "--outcome", "bad-time", "--at", "2026-12-02T09:10",
+            "--callback-at", "2026-12-03T14:00", "--note", "in a meeting",
+        ])
         expectApplicationShape(application)
         let calls = try #require(application["interviews"]?[0]?["calls"]?.array)
         try #require(calls.count == 1)
@@ -91,8 +97,9 @@ struct InterviewAndCallTests {
         #expect(digits(call["number"]?.string ?? "") == digits(danaPhone), "the number dialled is Dana's")
         #expect(call["notes"] == .string("in a meeting"))
         let followUp = try #require(application["follow_up"])
-        expectFollowUp(followUp, state: "callback_scheduled", window: ("2026-12-03", "2026-12-03"),
-                       callAt: "2026-12-03T14:00-05:00")
+        expectFollowUp(
+            followUp, state: "callback_scheduled", window: ("2026-12-03", "2026-12-03"),
+            callAt: "2026-12-03T14:00-05:00")
     }
 
     @Test("call without --at is logged at now; absent values are null", arguments: ["reached", "no-answer"])
@@ -117,8 +124,9 @@ struct InterviewAndCallTests {
         let application = try sandbox.json(["call", "1", "--outcome", "reached", "--callback-at", "2026-12-07 10:00"])
         let call = try #require(application["interviews"]?[0]?["calls"]?[0])
         expectInstant(call["callback_at"], "2026-12-07T10:00:00-05:00", "callback_at")
-        expectFollowUp(try #require(application["follow_up"]), state: "callback_scheduled",
-                       window: ("2026-12-07", "2026-12-07"), callAt: "2026-12-07T10:00-05:00")
+        expectFollowUp(
+            try #require(application["follow_up"]), state: "callback_scheduled",
+            window: ("2026-12-07", "2026-12-07"), callAt: "2026-12-07T10:00-05:00")
     }
 
     @Test("--number matching the number on record, digits only, is accepted")
@@ -151,9 +159,11 @@ struct InterviewAndCallTests {
     func textOutputs() throws {
         let sandbox = try Sandbox()
         try sandbox.add()
-        for arguments in [["interview", "1", "--at", mondayInterview, "--phone", danaPhone],
-                          ["call", "1", "--outcome", "no-answer", "--at", "2026-12-02T09:00"],
-                          ["voicemail", "1"]] {
+        for arguments in [
+            ["interview", "1", "--at", mondayInterview, "--phone", danaPhone],
+            ["call", "1", "--outcome", "no-answer", "--at", "2026-12-02T09:00"],
+            ["voicemail", "1"],
+        ] {
             let outcome = try sandbox.ok(arguments)
             #expect(!outcome.stdout.isEmpty, "\(outcome)")
             #expect(!outcome.stdout.contains("\u{1B}"), "\(outcome)")
@@ -170,11 +180,13 @@ struct InterviewAndCallTests {
         #expect(second.stderr.isEmpty, "the second try is within max_attempts: \(second)")
         #expect(try sandbox.agendaEntry(1, now: "2026-12-03T09:30:00-05:00")["state"] == .string("tried_twice"))
 
-        let third = try sandbox.run(["call", "1", "--outcome", "no-answer", "--at", "2026-12-04T09:00", "--json"],
-                                    now: "2026-12-04T09:30:00-05:00")
+        let third = try sandbox.run(
+            ["call", "1", "--outcome", "no-answer", "--at", "2026-12-04T09:00", "--json"],
+            now: "2026-12-04T09:30:00-05:00")
         #expect(third.status == 0, "a call is a fact: it is logged: \(third)")
-        #expect(third.stderrLines.count == 1 && third.stderr.contains("stop calling"),
-                "exactly one warning line, saying the etiquette says stop: \(third)")
+        #expect(
+            third.stderrLines.count == 1 && third.stderr.contains("stop calling"),
+            "exactly one warning line, saying the etiquette says stop: \(third)")
         let application = try JSON.parse(third.stdout)
         #expect(application["interviews"]?[0]?["calls"]?.array?.count == 3)
         #expect(application["follow_up"]?["unanswered_attempts"] == .int(3))
@@ -191,8 +203,9 @@ struct InterviewAndCallTests {
         #expect(first.stderr.isEmpty, "\(first)")
         #expect(try sandbox.agendaEntry(1)["state"] == .string("tried_twice"))
         let second = try sandbox.ok(["voicemail", "1", "--at", "2026-12-02T10:00"])
-        #expect(second.stderrLines.count == 1 && second.stderr.contains("1 unanswered try already"),
-                "one warning line: \(second)")
+        #expect(
+            second.stderrLines.count == 1 && second.stderr.contains("1 unanswered try already"),
+            "one warning line: \(second)")
     }
 
     @Test("calls are logged against the latest interview by held_at, not the last logged")
@@ -218,8 +231,9 @@ struct InterviewAndCallTests {
     func newRound() throws {
         let sandbox = try Sandbox()
         try sandbox.add()
-        try sandbox.interview(1, at: "2026-11-16T10:00", phone: "646-555-0199", with: "Sam Lee",
-                              now: "2026-11-20T12:00:00-05:00")
+        try sandbox.interview(
+            1, at: "2026-11-16T10:00", phone: "646-555-0199", with: "Sam Lee",
+            now: "2026-11-20T12:00:00-05:00")
         try sandbox.ok(["voicemail", "1", "--at", "2026-11-18T10:00"], now: "2026-11-20T12:00:00-05:00")
         try sandbox.ok(["voicemail", "1", "--at", "2026-11-19T10:00"], now: "2026-11-20T12:00:00-05:00")
         #expect(try sandbox.agendaEntry(1, now: "2026-11-20T12:00:00-05:00")["state"] == .string("tried_twice"))

@@ -61,7 +61,8 @@ enum JSON: Equatable, Sendable, Decodable, CustomStringConvertible {
         case .string(let value): return "\"\(value)\""
         case .array(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .object(let members):
-            return "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }
+            return "{"
+                + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }
                 .joined(separator: ", ") + "}"
         }
     }
@@ -78,7 +79,7 @@ struct Instant: Equatable, CustomStringConvertible {
 
     init?(_ text: String) {
         guard let regex = try? NSRegularExpression(pattern: Self.pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
         else { return nil }
         func group(_ index: Int) -> String? {
             guard let range = Range(match.range(at: index), in: text) else { return nil }
@@ -86,7 +87,7 @@ struct Instant: Equatable, CustomStringConvertible {
         }
         func number(_ index: Int) -> Int? { group(index).flatMap { Int($0) } }
         guard let year = number(1), let month = number(2), let day = number(3), let hour = number(4),
-              let minute = number(5), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60
+            let minute = number(5), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60
         else { return nil }
         let second = number(6) ?? 0
         var offset = 0
@@ -97,8 +98,11 @@ struct Instant: Equatable, CustomStringConvertible {
         var calendar = Calendar(identifier: .gregorian)
         guard let zone = TimeZone(secondsFromGMT: offset) else { return nil }
         calendar.timeZone = zone
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour,
-                                                              minute: minute, second: second))
+        guard
+            let date = calendar.date(
+                from: DateComponents(
+                    year: year, month: month, day: day, hour: hour,
+                    minute: minute, second: second))
         else { return nil }
         self.date = date
         self.offsetSeconds = offset
@@ -114,19 +118,24 @@ struct Instant: Equatable, CustomStringConvertible {
 
 /// Expects an ISO instant with offset equal to `expected` (same moment, same offset),
 /// or null when `expected` is nil.
-func expectInstant(_ actual: JSON?, _ expected: String?, _ label: String = "instant",
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectInstant(
+    _ actual: JSON?, _ expected: String?, _ label: String = "instant",
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard let expected else {
-        #expect(actual == .null, "\(label) should be null, got \(actual.map(\.description) ?? "no key")",
-                sourceLocation: sourceLocation)
+        #expect(
+            actual == .null, "\(label) should be null, got \(actual.map(\.description) ?? "no key")",
+            sourceLocation: sourceLocation)
         return
     }
     guard let text = actual?.string, let instant = Instant(text) else {
-        Issue.record("\(label) should be an ISO 8601 instant with offset like \(expected), got \(actual.map(\.description) ?? "no key")",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(label) should be an ISO 8601 instant with offset like \(expected), got \(actual.map(\.description) ?? "no key")",
+            sourceLocation: sourceLocation)
         return
     }
-    #expect(instant == Instant(expected)!, "\(label): expected \(expected), got \(text)", sourceLocation: sourceLocation)
+    #expect(
+        instant == Instant(expected)!, "\(label): expected \(expected), got \(text)", sourceLocation: sourceLocation)
 }
 
 /// The exact keys of each JSON object of docs/commands.md §3.13.
@@ -173,8 +182,9 @@ func expectKeys(_ value: JSON, _ keys: Set<String>, _ what: String, sourceLocati
     }
     let missing = keys.subtracting(value.keys).sorted()
     let extra = value.keys.subtracting(keys).sorted()
-    #expect(missing.isEmpty && extra.isEmpty, "\(what) keys: missing \(missing), unexpected \(extra) in \(value)",
-            sourceLocation: sourceLocation)
+    #expect(
+        missing.isEmpty && extra.isEmpty, "\(what) keys: missing \(missing), unexpected \(extra) in \(value)",
+        sourceLocation: sourceLocation)
 }
 
 /// An agenda object: keys and value types of docs/commands.md §3.13.
@@ -185,16 +195,19 @@ func expectAgendaShape(_ value: JSON, sourceLocation: SourceLocation = #_sourceL
     #expect(Shape.statuses.contains(value["status"]?.string ?? ""), "status: \(value)", sourceLocation: sourceLocation)
     #expect(Shape.states.contains(value["state"]?.string ?? ""), "state: \(value)", sourceLocation: sourceLocation)
     for key in ["due_from", "due_by"] {
-        #expect(isDate(value[key]) || value[key] == .null, "\(key) is YYYY-MM-DD or null: \(value)",
-                sourceLocation: sourceLocation)
-    }
-    #expect(isInstant(value["call_at"]) || value["call_at"] == .null, "call_at is ISO with offset or null: \(value)",
+        #expect(
+            isDate(value[key]) || value[key] == .null, "\(key) is YYYY-MM-DD or null: \(value)",
             sourceLocation: sourceLocation)
+    }
+    #expect(
+        isInstant(value["call_at"]) || value["call_at"] == .null, "call_at is ISO with offset or null: \(value)",
+        sourceLocation: sourceLocation)
     for key in ["interviewer", "phone", "tz"] {
         #expect(isStringOrNull(value[key]), "\(key) is a string or null: \(value)", sourceLocation: sourceLocation)
     }
-    #expect(value["unanswered_attempts"]?.int != nil, "unanswered_attempts is an integer: \(value)",
-            sourceLocation: sourceLocation)
+    #expect(
+        value["unanswered_attempts"]?.int != nil, "unanswered_attempts is an integer: \(value)",
+        sourceLocation: sourceLocation)
     #expect(isNonEmptyString(value["reason"]), "reason is a sentence: \(value)", sourceLocation: sourceLocation)
 }
 
@@ -202,11 +215,14 @@ func expectCallShape(_ value: JSON, sourceLocation: SourceLocation = #_sourceLoc
     expectKeys(value, Shape.call, "call object", sourceLocation: sourceLocation)
     #expect(value["id"]?.int != nil, "id is an integer: \(value)", sourceLocation: sourceLocation)
     #expect(isInstant(value["at"]), "at is ISO with offset: \(value)", sourceLocation: sourceLocation)
-    #expect(Shape.outcomes.contains(value["outcome"]?.string ?? ""), "outcome: \(value)", sourceLocation: sourceLocation)
-    #expect(isInstant(value["callback_at"]) || value["callback_at"] == .null, "callback_at: \(value)",
-            sourceLocation: sourceLocation)
-    #expect(isNonEmptyString(value["number"]), "number is the number dialled: \(value)",
-            sourceLocation: sourceLocation)
+    #expect(
+        Shape.outcomes.contains(value["outcome"]?.string ?? ""), "outcome: \(value)", sourceLocation: sourceLocation)
+    #expect(
+        isInstant(value["callback_at"]) || value["callback_at"] == .null, "callback_at: \(value)",
+        sourceLocation: sourceLocation)
+    #expect(
+        isNonEmptyString(value["number"]), "number is the number dialled: \(value)",
+        sourceLocation: sourceLocation)
     #expect(isStringOrNull(value["notes"]), "notes: \(value)", sourceLocation: sourceLocation)
 }
 
@@ -215,16 +231,20 @@ func expectInterviewShape(_ value: JSON, sourceLocation: SourceLocation = #_sour
     #expect(value["id"]?.int != nil, "id is an integer: \(value)", sourceLocation: sourceLocation)
     #expect(isInstant(value["held_at"]), "held_at is ISO with offset: \(value)", sourceLocation: sourceLocation)
     #expect(value["tz"]?.string != nil, "tz is a zone name: \(value)", sourceLocation: sourceLocation)
-    #expect(isStringOrNull(value["interviewer"]) && isStringOrNull(value["phone"]) && isStringOrNull(value["notes"]),
-            sourceLocation: sourceLocation)
-    #expect(isDate(value["decision_by"]) || value["decision_by"] == .null, "decision_by: \(value)",
-            sourceLocation: sourceLocation)
-    #expect(value["after_hours_ok"]?.bool != nil, "after_hours_ok is a boolean: \(value)", sourceLocation: sourceLocation)
+    #expect(
+        isStringOrNull(value["interviewer"]) && isStringOrNull(value["phone"]) && isStringOrNull(value["notes"]),
+        sourceLocation: sourceLocation)
+    #expect(
+        isDate(value["decision_by"]) || value["decision_by"] == .null, "decision_by: \(value)",
+        sourceLocation: sourceLocation)
+    #expect(
+        value["after_hours_ok"]?.bool != nil, "after_hours_ok is a boolean: \(value)", sourceLocation: sourceLocation)
     let busy = value["busy"]?.array
     #expect(busy != nil, "busy is an array: \(value)", sourceLocation: sourceLocation)
     for window in busy ?? [] {
-        #expect(window.string?.range(of: #"^\d{2}:\d{2}-\d{2}:\d{2}$"#, options: .regularExpression) != nil,
-                "busy windows are HH:MM-HH:MM strings: \(value)", sourceLocation: sourceLocation)
+        #expect(
+            window.string?.range(of: #"^\d{2}:\d{2}-\d{2}:\d{2}$"#, options: .regularExpression) != nil,
+            "busy windows are HH:MM-HH:MM strings: \(value)", sourceLocation: sourceLocation)
     }
     let calls = value["calls"]?.array
     #expect(calls != nil, "calls is an array: \(value)", sourceLocation: sourceLocation)
@@ -234,16 +254,18 @@ func expectInterviewShape(_ value: JSON, sourceLocation: SourceLocation = #_sour
 /// The application object (`add`, `edit`, `status`, `interview`, `call`, `voicemail`,
 /// `show`), or with `listItem` a `list` item, which has no `interviews`.
 func expectApplicationShape(_ value: JSON, listItem: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
-    expectKeys(value, listItem ? Shape.listItem : Shape.application, listItem ? "list item" : "application object",
-               sourceLocation: sourceLocation)
+    expectKeys(
+        value, listItem ? Shape.listItem : Shape.application, listItem ? "list item" : "application object",
+        sourceLocation: sourceLocation)
     #expect(value["id"]?.int != nil, "id is an integer: \(value)", sourceLocation: sourceLocation)
     #expect(value["company"]?.string != nil && value["role"]?.string != nil, sourceLocation: sourceLocation)
     #expect(Shape.statuses.contains(value["status"]?.string ?? ""), "status: \(value)", sourceLocation: sourceLocation)
     #expect(isDate(value["applied_on"]), "applied_on is YYYY-MM-DD: \(value)", sourceLocation: sourceLocation)
     #expect(isStringOrNull(value["url"]) && isStringOrNull(value["notes"]), sourceLocation: sourceLocation)
     let highlights = value["highlights"]?.array
-    #expect(highlights != nil && highlights!.allSatisfy { $0.string != nil }, "highlights is an array of strings: \(value)",
-            sourceLocation: sourceLocation)
+    #expect(
+        highlights != nil && highlights!.allSatisfy { $0.string != nil }, "highlights is an array of strings: \(value)",
+        sourceLocation: sourceLocation)
     if !listItem {
         let interviews = value["interviews"]?.array
         #expect(interviews != nil, "interviews is an array: \(value)", sourceLocation: sourceLocation)
@@ -255,12 +277,16 @@ func expectApplicationShape(_ value: JSON, listItem: Bool = false, sourceLocatio
 }
 
 /// Expects an agenda object's verdict: state, window and call_at.
-func expectFollowUp(_ entry: JSON, state: String, window: (String, String)?, callAt: String?,
-                    sourceLocation: SourceLocation = #_sourceLocation) {
+func expectFollowUp(
+    _ entry: JSON, state: String, window: (String, String)?, callAt: String?,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(entry["state"]?.string == state, "state: expected \(state) in \(entry)", sourceLocation: sourceLocation)
-    #expect(entry["due_from"] == (window.map { JSON.string($0.0) } ?? .null), "due_from in \(entry)",
-            sourceLocation: sourceLocation)
-    #expect(entry["due_by"] == (window.map { JSON.string($0.1) } ?? .null), "due_by in \(entry)",
-            sourceLocation: sourceLocation)
+    #expect(
+        entry["due_from"] == (window.map { JSON.string($0.0) } ?? .null), "due_from in \(entry)",
+        sourceLocation: sourceLocation)
+    #expect(
+        entry["due_by"] == (window.map { JSON.string($0.1) } ?? .null), "due_by in \(entry)",
+        sourceLocation: sourceLocation)
     expectInstant(entry["call_at"], callAt, "call_at", sourceLocation: sourceLocation)
 }

@@ -55,8 +55,10 @@ struct RestoreTests {
         #expect(second["skipped"] == .int(3))
         #expect(try target.export("json") == before, "nothing added")
         let text = try target.ok(["import", path])
-        #expect(text.stdout.contains("Imported 0 applications (0 interviews, 0 calls) from \(path); skipped 3 already here"),
-                "\(text)")
+        #expect(
+            text.stdout.contains(
+                "Imported 0 applications (0 interviews, 0 calls) from \(path); skipped 3 already here"),
+            "\(text)")
     }
 
     @Test("an application differing only in an interview time is not the same one")
@@ -74,7 +76,9 @@ struct RestoreTests {
     @Test("an id given twice in one file is refused, naming both places")
     func duplicateID() throws {
         let box = try Sandbox()
-        let path = try box.file("twice.json", """
+        let path = try box.file(
+            "twice.json",
+            """
             {"format": "jobtrack", "version": 1, "applications": [
               {"id": 7, "company": "A", "role": "R", "applied_on": "2026-11-20"},
               {"id": 7, "company": "B", "role": "R", "applied_on": "2026-11-20"}]}

@@ -7,14 +7,20 @@ struct ScriptAndConfigTests {
     func script() throws {
         let sandbox = try Sandbox()
         try sandbox.ok(["config", "name", "Alex Doe"])
-        try sandbox.add("Acme", "Platform Engineer", ["--highlight", "Led the 2025 ledger migration",
-                                                      "--highlight", "Cut p99 latency by 40%"])
+        try sandbox.add(
+            "Acme", "Platform Engineer",
+            [
+                "--highlight", "Led the 2025 ledger migration",
+                "--highlight", "Cut p99 latency by 40%",
+            ])
         try sandbox.interview(1)
         let outcome = try sandbox.ok(["script", "1"])
         let text = outcome.stdout
-        for fragment in ["Dana Reyes", "Acme", "Platform Engineer", "Alex Doe", danaPhone,
-                         "jobtrack voicemail 1", "jobtrack call 1 --outcome bad-time --callback-at",
-                         "Led the 2025 ledger migration", "Cut p99 latency by 40%"] {
+        for fragment in [
+            "Dana Reyes", "Acme", "Platform Engineer", "Alex Doe", danaPhone,
+            "jobtrack voicemail 1", "jobtrack call 1 --outcome bad-time --callback-at",
+            "Led the 2025 ledger migration", "Cut p99 latency by 40%",
+        ] {
             #expect(text.contains(fragment), "the script should contain \(fragment):\n\(text)")
         }
         #expect(!text.contains("\u{1B}"))
@@ -28,8 +34,10 @@ struct ScriptAndConfigTests {
         try sandbox.add("Globex", "SRE")
         try sandbox.interview(2, phone: "646-555-0199", with: "Sam Lee")
         let text = try sandbox.ok(["script", "2"]).stdout
-        for fragment in ["Sam Lee", "Globex", "SRE", "646-555-0199", "jobtrack voicemail 2",
-                         "jobtrack call 2 --outcome bad-time --callback-at"] {
+        for fragment in [
+            "Sam Lee", "Globex", "SRE", "646-555-0199", "jobtrack voicemail 2",
+            "jobtrack call 2 --outcome bad-time --callback-at",
+        ] {
             #expect(text.contains(fragment), "the script should contain \(fragment):\n\(text)")
         }
     }
@@ -47,8 +55,10 @@ struct ScriptAndConfigTests {
         #expect(one.stdout.contains("Alex Doe"), "\(one)")
 
         let all = try sandbox.ok(["config"])
-        for fragment in ["name", "Alex Doe", "timezone", newYork, "business_hours", "08:30-16:30",
-                         "max_attempts", "3"] {
+        for fragment in [
+            "name", "Alex Doe", "timezone", newYork, "business_hours", "08:30-16:30",
+            "max_attempts", "3",
+        ] {
             #expect(all.stdout.contains(fragment), "config should list \(fragment): \(all)")
         }
 
@@ -60,8 +70,10 @@ struct ScriptAndConfigTests {
         #expect(json["after_hours"] == .string("07:00-21:00"))
         #expect(json["max_attempts"] == .string("3") || json["max_attempts"] == .int(3), "\(json)")
         let holidays = json["holidays"]
-        #expect(holidays?.string?.contains("2026-12-24") == true || holidays?.array?.contains(.string("2026-12-24")) == true,
-                "\(json)")
+        #expect(
+            holidays?.string?.contains("2026-12-24") == true
+                || holidays?.array?.contains(.string("2026-12-24")) == true,
+            "\(json)")
     }
 
     @Test("config replaces a value")

@@ -34,7 +34,8 @@ enum JobtrackBinary {
                 let candidate = folder.appendingPathComponent("jobtrack")
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
-                   FileManager.default.isExecutableFile(atPath: candidate.path) {
+                    FileManager.default.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 folder = folder.deletingLastPathComponent()
@@ -80,8 +81,10 @@ private final class Watched: @unchecked Sendable {
 
 /// Runs an executable with exactly `environment`, stdin from /dev/null, and stdout and
 /// stderr captured through files (no pipe to fill up and block on).
-func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String],
-                scratch: URL, timeout: TimeInterval = 60) throws -> Outcome {
+func runProgram(
+    _ executable: URL, _ arguments: [String], environment: [String: String],
+    scratch: URL, timeout: TimeInterval = 60
+) throws -> Outcome {
     let token = UUID().uuidString
     let outURL = scratch.appendingPathComponent("out-\(token)")
     let errURL = scratch.appendingPathComponent("err-\(token)")
@@ -167,8 +170,9 @@ final class Sandbox: Sendable {
     init(now: String, database: Data?) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtrack-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("home"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("home"),
+            withIntermediateDirectories: true)
         db = folder.appendingPathComponent("jobtrack.sqlite3").path
         self.now = now
         if let database {
@@ -205,11 +209,14 @@ final class Sandbox: Sendable {
 
     /// Runs `jobtrack arguments…`, appending `--db` and `--now` unless told not to.
     /// `environment` adds variables to the base environment; a nil value removes one.
-    func run(_ arguments: [String], now: String? = nil, withDB: Bool = true, withNow: Bool = true,
-             environment: [String: String?] = [:]) throws -> Outcome {
+    func run(
+        _ arguments: [String], now: String? = nil, withDB: Bool = true, withNow: Bool = true,
+        environment: [String: String?] = [:]
+    ) throws -> Outcome {
         let binary = try #require(
             JobtrackBinary.url,
-            "the jobtrack executable was not found next to the tests (looked in \(JobtrackBinary.searched)); run `swift build` first")
+            "the jobtrack executable was not found next to the tests (looked in \(JobtrackBinary.searched)); run `swift build` first"
+        )
         var full = arguments
         if withDB { full += ["--db", db] }
         if withNow { full += ["--now", now ?? self.now] }
@@ -220,7 +227,9 @@ final class Sandbox: Sendable {
 
     /// Runs a command that must succeed, and returns what it printed.
     @discardableResult
-    func ok(_ arguments: [String], now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+    func ok(_ arguments: [String], now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> Outcome
+    {
         let outcome = try run(arguments, now: now)
         try #require(outcome.status == 0, "expected success: \(outcome)", sourceLocation: sourceLocation)
         return outcome
@@ -228,10 +237,13 @@ final class Sandbox: Sendable {
 
     /// Runs a command with `--json`; it must succeed and print one JSON document and
     /// nothing else, without colour.
-    func json(_ arguments: [String], now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSON {
+    func json(_ arguments: [String], now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> JSON
+    {
         let outcome = try ok(arguments + ["--json"], now: now, sourceLocation: sourceLocation)
-        #expect(!outcome.stdout.contains("\u{1B}"), "colour codes in JSON output: \(outcome)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !outcome.stdout.contains("\u{1B}"), "colour codes in JSON output: \(outcome)",
+            sourceLocation: sourceLocation)
         do {
             return try JSON.parse(outcome.stdout)
         } catch {
@@ -243,9 +255,10 @@ final class Sandbox: Sendable {
     /// The logical content of the database: its SQL dump plus its mark and version,
     /// which survive checkpoints that change the raw bytes.
     func dump(_ database: String? = nil) throws -> String {
-        let outcome = try runProgram(URL(fileURLWithPath: "/usr/bin/env"),
-                                     ["sqlite3", database ?? db, ".dump", "PRAGMA application_id;", "PRAGMA user_version;"],
-                                     environment: baseEnvironment, scratch: folder)
+        let outcome = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["sqlite3", database ?? db, ".dump", "PRAGMA application_id;", "PRAGMA user_version;"],
+            environment: baseEnvironment, scratch: folder)
         try #require(outcome.status == 0, "sqlite3 could not dump the database: \(outcome)")
         return outcome.stdout
     }
@@ -253,8 +266,9 @@ final class Sandbox: Sendable {
     /// One value from the database through the sqlite3 shell, to see what the CLI
     /// cannot show (e.g. that a delete cascaded).
     func query(_ sql: String) throws -> String {
-        let outcome = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["sqlite3", db, sql],
-                                     environment: baseEnvironment, scratch: folder)
+        let outcome = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/env"), ["sqlite3", db, sql],
+            environment: baseEnvironment, scratch: folder)
         try #require(outcome.status == 0, "sqlite3 failed: \(outcome)")
         return outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -262,9 +276,11 @@ final class Sandbox: Sendable {
     /// Runs a command that must be refused (docs/files.md §4): non-zero exit, exactly one
     /// non-empty line on stderr, nothing on stdout, and the database exactly as it was.
     @discardableResult
-    func expectRefusal(_ arguments: [String], now: String? = nil, environment: [String: String?] = [:],
-                       mentioning fragments: [String] = [],
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+    func expectRefusal(
+        _ arguments: [String], now: String? = nil, environment: [String: String?] = [:],
+        mentioning fragments: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Outcome {
         let before = try dump()
         let outcome = try run(arguments, now: now, environment: environment)
         let after = try dump()
@@ -277,17 +293,21 @@ final class Sandbox: Sendable {
 
     /// `add`, returning the new application's id.
     @discardableResult
-    func add(_ company: String = "Acme", _ role: String = "Platform Engineer", _ options: [String] = [],
-             now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+    func add(
+        _ company: String = "Acme", _ role: String = "Platform Engineer", _ options: [String] = [],
+        now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Int {
         let application = try json(["add", company, role] + options, now: now, sourceLocation: sourceLocation)
         return try #require(application["id"]?.int, "add printed no id: \(application)", sourceLocation: sourceLocation)
     }
 
     /// `interview <id> --at … --with Dana Reyes --phone … --tz America/New_York`.
     @discardableResult
-    func interview(_ id: Int, at: String = mondayInterview, phone: String? = danaPhone,
-                   with interviewer: String? = "Dana Reyes", tz: String? = newYork, _ options: [String] = [],
-                   now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSON {
+    func interview(
+        _ id: Int, at: String = mondayInterview, phone: String? = danaPhone,
+        with interviewer: String? = "Dana Reyes", tz: String? = newYork, _ options: [String] = [],
+        now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> JSON {
         var arguments = ["interview", String(id), "--at", at]
         if let interviewer { arguments += ["--with", interviewer] }
         if let phone { arguments += ["--phone", phone] }
@@ -299,8 +319,9 @@ final class Sandbox: Sendable {
     func agendaEntry(_ id: Int, now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSON {
         let agenda = try json(["agenda", "--all"], now: now, sourceLocation: sourceLocation)
         let entries = try #require(agenda.array, "agenda is not an array: \(agenda)", sourceLocation: sourceLocation)
-        return try #require(entries.first { $0["id"]?.int == id }, "no agenda object for \(id): \(agenda)",
-                            sourceLocation: sourceLocation)
+        return try #require(
+            entries.first { $0["id"]?.int == id }, "no agenda object for \(id): \(agenda)",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -316,18 +337,23 @@ enum Templates {
 }
 
 /// The shape of a refusal, without the database check.
-func expectRefused(_ outcome: Outcome, mentioning fragments: [String] = [],
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectRefused(
+    _ outcome: Outcome, mentioning fragments: [String] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(outcome.status != 0, "expected a refusal: \(outcome)", sourceLocation: sourceLocation)
     #expect(outcome.stdout.isEmpty, "a refusal printed on stdout: \(outcome)", sourceLocation: sourceLocation)
     let lines = outcome.stderrLines
-    #expect(lines.count == 1, "a refusal explains itself in exactly one line on stderr: \(outcome)",
-            sourceLocation: sourceLocation)
-    #expect(lines.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
-            "the refusal's line is empty: \(outcome)", sourceLocation: sourceLocation)
+    #expect(
+        lines.count == 1, "a refusal explains itself in exactly one line on stderr: \(outcome)",
+        sourceLocation: sourceLocation)
+    #expect(
+        lines.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+        "the refusal's line is empty: \(outcome)", sourceLocation: sourceLocation)
     for fragment in fragments {
-        #expect(outcome.stderr.contains(fragment), "the refusal should mention \"\(fragment)\": \(outcome)",
-                sourceLocation: sourceLocation)
+        #expect(
+            outcome.stderr.contains(fragment), "the refusal should mention \"\(fragment)\": \(outcome)",
+            sourceLocation: sourceLocation)
     }
 }
 

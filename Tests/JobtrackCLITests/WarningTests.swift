@@ -3,13 +3,16 @@ import Testing
 
 /// A warning: exit 0, exactly one stderr line, `warning: ` first after the program's
 /// name, saying `fragment` — and the change stands.
-private func expectOneWarning(_ outcome: Outcome, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectOneWarning(_ outcome: Outcome, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation)
+{
     #expect(outcome.status == 0, "a warning does not refuse: \(outcome)", sourceLocation: sourceLocation)
     #expect(outcome.stderrLines.count == 1, "exactly one warning line: \(outcome)", sourceLocation: sourceLocation)
-    #expect(outcome.stderrLines.first?.hasPrefix("jobtrack: warning: ") == true, "\(outcome)",
-            sourceLocation: sourceLocation)
-    #expect(outcome.stderr.contains(fragment), "the warning should say \"\(fragment)\": \(outcome)",
-            sourceLocation: sourceLocation)
+    #expect(
+        outcome.stderrLines.first?.hasPrefix("jobtrack: warning: ") == true, "\(outcome)",
+        sourceLocation: sourceLocation)
+    #expect(
+        outcome.stderr.contains(fragment), "the warning should say \"\(fragment)\": \(outcome)",
+        sourceLocation: sourceLocation)
 }
 
 @Suite("warnings: the change stands, with one line saying what the etiquette says")
@@ -58,7 +61,8 @@ struct WarningTests {
         let box = try Self.interviewed()
         try box.ok(["voicemail", "1", "--at", "2026-12-02 09:30"])
         expectOneWarning(try box.run(["edit-call", "1", "--at", "2026-12-02 07:30"]), "business hours")
-        #expect(try box.query("SELECT count(*) FROM call_attempts WHERE at = strftime('%s', '2026-12-02 12:30')") == "1")
+        #expect(
+            try box.query("SELECT count(*) FROM call_attempts WHERE at = strftime('%s', '2026-12-02 12:30')") == "1")
     }
 
     @Test("an interview dated before its application's applied_on")
@@ -88,8 +92,9 @@ struct WarningTests {
         expectOneWarning(outcome, "#1 Acme — Platform Engineer is already open")
         #expect(try box.json(["list"]).array?.count == 2)
         try box.ok(["status", "1", "withdrawn"])
-        #expect(try box.ok(["add", "Acme", "Platform Engineer", "--applied-on", "2026-11-01"]).stderr
-            .contains("#2"), "only open applications count")
+        #expect(
+            try box.ok(["add", "Acme", "Platform Engineer", "--applied-on", "2026-11-01"]).stderr
+                .contains("#2"), "only open applications count")
     }
 
     @Test("an applied_on in the future")

@@ -2,6 +2,7 @@ import FollowUp
 import Foundation
 import JobStore
 import Testing
+
 @testable import JobtrackKit
 
 /// A tracker over a fresh database in a folder of its own, at a fixed *now* in New York.
@@ -18,8 +19,9 @@ struct KitFixture {
 
     /// The tracker at `now`, written as the user types it on their own clock.
     func tracker(at now: String) throws -> Tracker {
-        try Tracker(path: path, now: try #require(DateTimeInput(now)), clock: Date(timeIntervalSince1970: 0),
-                    systemZone: Self.newYork)
+        try Tracker(
+            path: path, now: try #require(DateTimeInput(now)), clock: Date(timeIntervalSince1970: 0),
+            systemZone: Self.newYork)
     }
 }
 
@@ -29,8 +31,10 @@ struct CallLogTests {
     static func interviewed(_ fixture: KitFixture, phone: String? = "+1 212 555 0100") throws -> Int64 {
         let tracker = try fixture.tracker(at: "2026-11-30 12:00")
         let id = try tracker.add(NewApplication(company: "Acme", role: "Engineer")).application.id
-        _ = try tracker.logInterview(id, NewInterview(
-            at: try #require(DateTimeInput("2026-11-30 10:00")), interviewer: "Dana", phone: phone))
+        _ = try tracker.logInterview(
+            id,
+            NewInterview(
+                at: try #require(DateTimeInput("2026-11-30 10:00")), interviewer: "Dana", phone: phone))
         return id
     }
 
@@ -52,7 +56,8 @@ struct CallLogTests {
         let tracker = try fixture.tracker(at: "2026-12-02 10:00")
         let logged = try tracker.logCall(id, NewCall(outcome: .reached, number: "+1 (212) 555-0100"))
         #expect(logged.entry.assessment.state == .followedUp)
-        #expect(throws: Refusal.wrongNumber(dialled: "212 555 0199", onRecord: "+1 212 555 0100", interviewer: "Dana")) {
+        #expect(throws: Refusal.wrongNumber(dialled: "212 555 0199", onRecord: "+1 212 555 0100", interviewer: "Dana"))
+        {
             _ = try tracker.logCall(id, NewCall(outcome: .voicemail, number: "212 555 0199"))
         }
     }

@@ -2,6 +2,7 @@ import FollowUp
 import Foundation
 import JobStore
 import Testing
+
 @testable import JobtrackKit
 
 @Suite("mending: edits apply the checks of logging, in process")
@@ -37,11 +38,15 @@ struct MendingTests {
     @Test("empty values clear optional fields, and the flag clears")
     func clears() throws {
         let (_, tracker) = try Self.mendable()
-        _ = try tracker.editInterview(1, InterviewEdit(
-            country: "US", decisionBy: .set(try Self.date("2026-12-04")), afterHoursOK: true,
-            busy: [try #require(BusyWindow("Mon 09:00-10:00"))], notes: "panel"))
-        let cleared = try tracker.editInterview(1, InterviewEdit(
-            interviewer: "", country: "", decisionBy: .clear, afterHoursOK: false, busy: [], notes: ""))
+        _ = try tracker.editInterview(
+            1,
+            InterviewEdit(
+                country: "US", decisionBy: .set(try Self.date("2026-12-04")), afterHoursOK: true,
+                busy: [try #require(BusyWindow("Mon 09:00-10:00"))], notes: "panel"))
+        let cleared = try tracker.editInterview(
+            1,
+            InterviewEdit(
+                interviewer: "", country: "", decisionBy: .clear, afterHoursOK: false, busy: [], notes: ""))
         let interview = cleared.entry.history.interviews[0].interview
         #expect(interview.interviewer == nil)
         #expect(interview.country == nil)
@@ -55,8 +60,10 @@ struct MendingTests {
     func interviewAfterCall() throws {
         let (_, tracker) = try Self.mendable()
         let before = try Self.snapshot(tracker)
-        #expect(throws: Refusal.callBeforeMovedInterview(
-            call: 1, at: "2026-12-02T09:30:00-05:00", interview: "2026-12-02T10:00:00-05:00")) {
+        #expect(
+            throws: Refusal.callBeforeMovedInterview(
+                call: 1, at: "2026-12-02T09:30:00-05:00", interview: "2026-12-02T10:00:00-05:00")
+        ) {
             _ = try tracker.editInterview(1, InterviewEdit(at: try Self.at("2026-12-02 10:00")))
         }
         #expect(try Self.snapshot(tracker) == before)
@@ -99,8 +106,10 @@ struct MendingTests {
     func callTimes() throws {
         let (_, tracker) = try Self.mendable()
         let before = try Self.snapshot(tracker)
-        #expect(throws: Refusal.callBeforeInterview(
-            at: "2026-11-30T09:00:00-05:00", interview: "2026-11-30T10:00:00-05:00")) {
+        #expect(
+            throws: Refusal.callBeforeInterview(
+                at: "2026-11-30T09:00:00-05:00", interview: "2026-11-30T10:00:00-05:00")
+        ) {
             _ = try tracker.editCall(1, CallEdit(at: try Self.at("2026-11-30 09:00")))
         }
         #expect(throws: Refusal.callInFuture(at: "2026-12-02T11:00:00-05:00", now: "2026-12-02T10:30:00-05:00")) {
@@ -118,11 +127,14 @@ struct MendingTests {
         #expect(throws: Refusal.callbackNotAllowed(outcome: "voicemail")) {
             _ = try tracker.editCall(1, CallEdit(callbackAt: .set(try Self.at("2026-12-03 10:00"))))
         }
-        #expect(throws: Refusal.callbackNotAfterCall(
-            callback: "2026-12-02T09:00:00-05:00", call: "2026-12-02T09:30:00-05:00")) {
+        #expect(
+            throws: Refusal.callbackNotAfterCall(
+                callback: "2026-12-02T09:00:00-05:00", call: "2026-12-02T09:30:00-05:00")
+        ) {
             _ = try tracker.editCall(1, CallEdit(outcome: .badTime, callbackAt: .set(try Self.at("2026-12-02 09:00"))))
         }
-        let mended = try tracker.editCall(1, CallEdit(outcome: .badTime, callbackAt: .set(try Self.at("2026-12-03 10:00"))))
+        let mended = try tracker.editCall(
+            1, CallEdit(outcome: .badTime, callbackAt: .set(try Self.at("2026-12-03 10:00"))))
         #expect(mended.entry.assessment.state == .callbackScheduled)
         #expect(throws: Refusal.callbackRequired) {
             _ = try tracker.editCall(1, CallEdit(callbackAt: .clear))
@@ -148,7 +160,8 @@ struct MendingTests {
     @Test("the number dialled must be the interviewer's")
     func number() throws {
         let (_, tracker) = try Self.mendable()
-        #expect(throws: Refusal.wrongNumber(dialled: "212 555 0199", onRecord: "+1 212 555 0100", interviewer: "Dana")) {
+        #expect(throws: Refusal.wrongNumber(dialled: "212 555 0199", onRecord: "+1 212 555 0100", interviewer: "Dana"))
+        {
             _ = try tracker.editCall(1, CallEdit(number: "212 555 0199"))
         }
         let mended = try tracker.editCall(1, CallEdit(number: "1 (212) 555-0100"))
@@ -168,12 +181,16 @@ struct MendingTests {
     @Test("deleting needs confirming; an interview goes with its calls, and the application back to applied")
     func delete() throws {
         let (_, tracker) = try Self.mendable()
-        #expect(throws: Refusal.deleteCallNeedsYes(
-            call: 1, application: 1, at: "2026-12-02T09:30:00-05:00", outcome: "voicemail")) {
+        #expect(
+            throws: Refusal.deleteCallNeedsYes(
+                call: 1, application: 1, at: "2026-12-02T09:30:00-05:00", outcome: "voicemail")
+        ) {
             _ = try tracker.deleteCall(1, confirmed: false)
         }
-        #expect(throws: Refusal.deleteInterviewNeedsYes(
-            interview: 1, application: 1, at: "2026-11-30T10:00:00-05:00", calls: 1)) {
+        #expect(
+            throws: Refusal.deleteInterviewNeedsYes(
+                interview: 1, application: 1, at: "2026-11-30T10:00:00-05:00", calls: 1)
+        ) {
             _ = try tracker.deleteInterview(1, confirmed: false)
         }
         let deleted = try tracker.deleteInterview(1, confirmed: true)
@@ -189,8 +206,10 @@ struct MendingTests {
         #expect(early.warnings.count == 1 && early.warnings[0].contains("before its window opens on Wed Dec 2"))
         let late = try tracker.editCall(1, CallEdit(at: try Self.at("2026-12-02 08:00")))
         #expect(late.warnings.count == 1 && late.warnings[0].contains("outside the interviewer's business hours"))
-        #expect(late.entry.history.interviews[0].calls[0].at == CalendarDate(iso: "2026-12-02")!.at(
-            hour: 8, minute: 0, in: KitFixture.newYork))
+        #expect(
+            late.entry.history.interviews[0].calls[0].at
+                == CalendarDate(iso: "2026-12-02")!.at(
+                    hour: 8, minute: 0, in: KitFixture.newYork))
         let fine = try tracker.editCall(1, CallEdit(at: try Self.at("2026-12-02 09:00")))
         #expect(fine.warnings.isEmpty)
         _ = try tracker.editInterview(1, InterviewEdit(afterHoursOK: true))
@@ -215,7 +234,8 @@ struct MendingTests {
     func interviewWarnings() throws {
         let fixture = try KitFixture()
         let tracker = try fixture.tracker(at: "2026-12-02 10:30")
-        let id = try tracker.add(NewApplication(company: "Acme", role: "Engineer", appliedOn: .relative(days: -1))).application.id
+        let id = try tracker.add(NewApplication(company: "Acme", role: "Engineer", appliedOn: .relative(days: -1)))
+            .application.id
         let early = try tracker.logInterview(id, NewInterview(at: try Self.at("2026-11-30 10:00")))
         #expect(early.warnings.count == 1 && early.warnings[0].contains("before #1 was applied for on 2026-12-01"))
         _ = try tracker.setStatus(id, to: .rejected)

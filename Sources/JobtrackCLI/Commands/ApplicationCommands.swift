@@ -18,8 +18,9 @@ extension Jobtrack {
         @Argument(help: "The role applied for.", transform: ArgumentValue.nonEmpty)
         var role: String
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When you applied (default: today).", valueName: "date"),
-                transform: DateInput.parse)
+        @Option(
+            parsing: .unconditional, help: ArgumentHelp("When you applied (default: today).", valueName: "date"),
+            transform: DateInput.parse)
         var appliedOn: DateInput?
 
         @Option(help: "The job posting's address.")
@@ -28,20 +29,25 @@ extension Jobtrack {
         @Option(help: "Anything to remember.")
         var note: String?
 
-        @Option(name: .customLong("highlight"), help: ArgumentHelp(
-            "A qualification to restate on the call; repeat for several.", valueName: "text"),
-                transform: ArgumentValue.nonEmpty)
+        @Option(
+            name: .customLong("highlight"),
+            help: ArgumentHelp(
+                "A qualification to restate on the call; repeat for several.", valueName: "text"),
+            transform: ArgumentValue.nonEmpty)
         var highlights: [String] = []
 
         func run() throws {
             let tracker = try global.tracker()
-            let added = try tracker.add(NewApplication(
-                company: company, role: role, appliedOn: appliedOn, url: url, notes: note, highlights: highlights))
+            let added = try tracker.add(
+                NewApplication(
+                    company: company, role: role, appliedOn: appliedOn, url: url, notes: note, highlights: highlights))
             StandardStreams.warn(added.warnings)
             let entry = added.entry
             let application = entry.application
             try Output(tracker, json: global.json).report(
-                entry, "Added #\(application.id) \(application.company) — \(application.role), applied \(application.appliedOn).")
+                entry,
+                "Added #\(application.id) \(application.company) — \(application.role), applied \(application.appliedOn)."
+            )
         }
     }
 
@@ -52,11 +58,16 @@ extension Jobtrack {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Only applications with this status (\(Application.Status.allCases.map(\.rawValue).joined(separator: ", "))).")
+        @Option(
+            help:
+                "Only applications with this status (\(Application.Status.allCases.map(\.rawValue).joined(separator: ", ")))."
+        )
         var status: Application.Status?
 
-        @Option(help: ArgumentHelp("Only applications whose company, role or interviewer contains this.",
-                                   valueName: "text"))
+        @Option(
+            help: ArgumentHelp(
+                "Only applications whose company, role or interviewer contains this.",
+                valueName: "text"))
         var search: String?
 
         func run() throws {
@@ -66,8 +77,10 @@ extension Jobtrack {
             if global.json {
                 try output.json(entries.map { tracker.applicationJSON($0, includeInterviews: false) })
             } else if entries.isEmpty {
-                print(status == nil && search == nil ? "No applications yet. Add one with `jobtrack add <company> <role>`."
-                    : "No applications match.")
+                print(
+                    status == nil && search == nil
+                        ? "No applications yet. Add one with `jobtrack add <company> <role>`."
+                        : "No applications match.")
             } else {
                 entries.forEach { print(output.text.listRow($0.application)) }
             }

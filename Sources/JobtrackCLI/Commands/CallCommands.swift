@@ -6,21 +6,26 @@ import JobtrackKit
 /// The options of a call, shared by `call` and `edit-call`. For an edit, an empty
 /// value clears an optional field.
 struct CallOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
-            transform: DateTimeInput.parse)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
+        transform: DateTimeInput.parse)
     var at: DateTimeInput?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
-            transform: MendingValue.dateTime)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("When they asked to be called back.", valueName: "datetime"),
+        transform: MendingValue.dateTime)
     var callbackAt: FieldChange<DateTimeInput>?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "On a reached call, the date they said they would decide by: a new round of follow-up.", valueName: "date"),
-            transform: MendingValue.date)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "On a reached call, the date they said they would decide by: a new round of follow-up.", valueName: "date"),
+        transform: MendingValue.date)
     var decisionBy: FieldChange<DateInput>?
 
-    @Option(help: ArgumentHelp("The number you dialled (must be the one on record).", valueName: "number"),
-            transform: ArgumentValue.phone)
+    @Option(
+        help: ArgumentHelp("The number you dialled (must be the one on record).", valueName: "number"),
+        transform: ArgumentValue.phone)
     var number: String?
 
     @Option(help: "What was said.")
@@ -28,8 +33,9 @@ struct CallOptions: ParsableArguments {
 
     /// The fields given, as an edit.
     func edit(outcome: CallAttempt.Outcome?) -> CallEdit {
-        CallEdit(at: at, outcome: outcome, callbackAt: callbackAt ?? .keep, decisionBy: decisionBy ?? .keep,
-                 number: number, notes: note)
+        CallEdit(
+            at: at, outcome: outcome, callbackAt: callbackAt ?? .keep, decisionBy: decisionBy ?? .keep,
+            number: number, notes: note)
     }
 }
 
@@ -44,8 +50,9 @@ extension Jobtrack {
         @Argument(help: "The application's id.", transform: ArgumentValue.id)
         var id: Int64
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When you sent it (default: now).", valueName: "datetime"),
-                transform: DateTimeInput.parse)
+        @Option(
+            parsing: .unconditional, help: ArgumentHelp("When you sent it (default: now).", valueName: "datetime"),
+            transform: DateTimeInput.parse)
         var at: DateTimeInput?
 
         func run() throws {
@@ -53,7 +60,8 @@ extension Jobtrack {
             let (entry, thankedAt) = try tracker.thanks(id, at: at)
             let output = Output(tracker, json: global.json)
             let zone = entry.interview.map { tracker.zone(named: $0.tz) } ?? tracker.userZone
-            try output.report(entry, "Recorded a thank-you note for #\(id) on \(output.text.moment(thankedAt, their: zone)).")
+            try output.report(
+                entry, "Recorded a thank-you note for #\(id) on \(output.text.moment(thankedAt, their: zone)).")
         }
     }
 
@@ -73,7 +81,9 @@ extension Jobtrack {
         @Argument(help: "The application's id.", transform: ArgumentValue.id)
         var id: Int64
 
-        @Option(help: "reached, voicemail, no-answer, bad-time, or wrote (a follow-up in writing, when there is no number).")
+        @Option(
+            help: "reached, voicemail, no-answer, bad-time, or wrote (a follow-up in writing, when there is no number)."
+        )
         var outcome: CallAttempt.Outcome
 
         @OptionGroup var fields: CallOptions
@@ -93,8 +103,9 @@ extension Jobtrack {
         @Argument(help: "The application's id.", transform: ArgumentValue.id)
         var id: Int64
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
-                transform: DateTimeInput.parse)
+        @Option(
+            parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
+            transform: DateTimeInput.parse)
         var at: DateTimeInput?
 
         @Option(help: "What you said.")

@@ -10,7 +10,8 @@ extension Jobtrack {
         static let configuration = CommandConfiguration(
             commandName: "config",
             abstract: "Show or change settings.",
-            discussion: "Settings: " + ConfigKey.allCases.map { "\($0.rawValue) — \($0.help)" }.joined(separator: "; ") + ".")
+            discussion: "Settings: " + ConfigKey.allCases.map { "\($0.rawValue) — \($0.help)" }.joined(separator: "; ")
+                + ".")
 
         @OptionGroup var global: GlobalOptions
 
@@ -40,7 +41,9 @@ extension Jobtrack {
             }
             let views = try book.view(key.map { [$0] } ?? ConfigKey.allCases)
             if global.json {
-                try JSONWriter.write(SettingsJSON(views)) { try StandardStreams.write($0, to: FileHandle.standardOutput) }
+                try JSONWriter.write(SettingsJSON(views)) {
+                    try StandardStreams.write($0, to: FileHandle.standardOutput)
+                }
             } else if key != nil, let view = views.first {
                 print(view.value ?? "")
             } else {

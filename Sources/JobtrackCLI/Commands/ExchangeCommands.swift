@@ -39,13 +39,15 @@ extension Jobtrack {
             }
             try OutputFile.write(document.data, to: file)
             if global.json {
-                try Output(tracker, json: true).json(ExportReport(format: format, output: file, records: document.records))
+                try Output(tracker, json: true).json(
+                    ExportReport(format: format, output: file, records: document.records))
             } else {
                 let records = document.records
-                let what = switch format {
-                case .json, .csv: records == 1 ? "1 application" : "\(records) applications"
-                case .ics: records == 1 ? "1 call" : "\(records) calls"
-                }
+                let what =
+                    switch format {
+                    case .json, .csv: records == 1 ? "1 application" : "\(records) applications"
+                    case .ics: records == 1 ? "1 call" : "\(records) calls"
+                    }
                 print("Exported \(what) to \(file).")
             }
         }
@@ -87,7 +89,8 @@ extension Jobtrack {
             let count = result.applicationIDs.count
             var line = "Imported \(count == 1 ? "1 application" : "\(count) applications")"
             if format == .json {
-                line += " (\(result.interviews) interview\(result.interviews == 1 ? "" : "s"), \(result.calls) call\(result.calls == 1 ? "" : "s"))"
+                line +=
+                    " (\(result.interviews) interview\(result.interviews == 1 ? "" : "s"), \(result.calls) call\(result.calls == 1 ? "" : "s"))"
             }
             line += " from \(file)"
             if let first = result.applicationIDs.first, let last = result.applicationIDs.last {

@@ -6,35 +6,42 @@ import JobtrackKit
 /// The options of an interview, shared by `interview` and `edit-interview`. For an
 /// edit, an empty value clears an optional field and `--no-after-hours-ok` the flag.
 struct InterviewOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("When the interview was (or will be) held.", valueName: "datetime"),
-            transform: DateTimeInput.parse)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("When the interview was (or will be) held.", valueName: "datetime"),
+        transform: DateTimeInput.parse)
     var at: DateTimeInput?
 
     @Option(name: .customLong("with"), help: ArgumentHelp("The interviewer's name.", valueName: "name"))
     var interviewer: String?
 
-    @Option(help: ArgumentHelp("The number the interviewer gave: the only one to call.", valueName: "number"),
-            transform: MendingValue.phone)
+    @Option(
+        help: ArgumentHelp("The number the interviewer gave: the only one to call.", valueName: "number"),
+        transform: MendingValue.phone)
     var phone: String?
 
-    @Option(help: ArgumentHelp("The interviewer's IANA time zone, e.g. Europe/London.", valueName: "zone"),
-            transform: ArgumentValue.zone)
+    @Option(
+        help: ArgumentHelp("The interviewer's IANA time zone, e.g. Europe/London.", valueName: "zone"),
+        transform: ArgumentValue.zone)
     var tz: TimeZone?
 
-    @Option(help: ArgumentHelp(
-        "The country whose public holidays apply (ISO 3166, e.g. GB; default: the zone's).", valueName: "code"))
+    @Option(
+        help: ArgumentHelp(
+            "The country whose public holidays apply (ISO 3166, e.g. GB; default: the zone's).", valueName: "code"))
     var country: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The date by which they said they would decide.", valueName: "date"),
-            transform: MendingValue.date)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The date by which they said they would decide.", valueName: "date"),
+        transform: MendingValue.date)
     var decisionBy: FieldChange<DateInput>?
 
     @Flag(inversion: .prefixedNo, help: "The interviewer said calls outside business hours are fine.")
     var afterHoursOk: Bool?
 
-    @Option(help: ArgumentHelp(
-        "When they are busy, on their clock: daily or on named days (Mon 09:00-10:00, Mon-Fri 09:00-09:30, Tue,Thu 14:00-15:00); repeat for several.",
-        valueName: "[days] HH:MM-HH:MM"), transform: MendingValue.window)
+    @Option(
+        help: ArgumentHelp(
+            "When they are busy, on their clock: daily or on named days (Mon 09:00-10:00, Mon-Fri 09:00-09:30, Tue,Thu 14:00-15:00); repeat for several.",
+            valueName: "[days] HH:MM-HH:MM"), transform: MendingValue.window)
     var busy: [BusyWindow?] = []
 
     @Option(help: "Anything to remember.")

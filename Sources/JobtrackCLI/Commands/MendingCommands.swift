@@ -29,7 +29,9 @@ extension Jobtrack {
         func run() throws {
             let edit = fields.edit
             // Refused before a database is opened, so that a bare `edit-interview` creates none.
-            guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "interview \(interviewID)", options: InterviewEdit.options) }
+            guard !edit.isEmpty else {
+                throw Refusal.nothingToMend(record: "interview \(interviewID)", options: InterviewEdit.options)
+            }
             let tracker = try global.tracker()
             try report(try tracker.editInterview(interviewID, edit), tracker, global)
         }
@@ -57,7 +59,9 @@ extension Jobtrack {
 
         func run() throws {
             let edit = fields.edit(outcome: outcome)
-            guard !edit.isEmpty else { throw Refusal.nothingToMend(record: "call \(callID)", options: CallEdit.options) }
+            guard !edit.isEmpty else {
+                throw Refusal.nothingToMend(record: "call \(callID)", options: CallEdit.options)
+            }
             let tracker = try global.tracker()
             try report(try tracker.editCall(callID, edit), tracker, global)
         }

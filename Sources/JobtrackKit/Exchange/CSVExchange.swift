@@ -40,10 +40,11 @@ enum CSVExport {
         let writer = try CSVWriter(stream: stream, newline: .crlf)
         try writer.write(row: CSVColumn.allCases.map(\.rawValue))
         for application in applications {
-            try writer.write(row: [
-                application.company, application.role, application.status.rawValue, application.appliedOn,
-                application.url ?? "", application.notes ?? "", application.highlights.joined(separator: "\n"),
-            ].map(CSVCell.guarded))
+            try writer.write(
+                row: [
+                    application.company, application.role, application.status.rawValue, application.appliedOn,
+                    application.url ?? "", application.notes ?? "", application.highlights.joined(separator: "\n"),
+                ].map(CSVCell.guarded))
         }
         writer.stream.close()
         var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
@@ -73,19 +74,22 @@ struct CSVImport {
         // The reader takes an unclosed quote to run to the end of the file; RFC 4180 has
         // two quotes per quoted cell plus two per quote inside one: an even count.
         if text.unicodeScalars.lazy.filter({ $0 == "\"" }).count % 2 == 1 {
-            throw FieldProblem(position: "line \(Self.lineOfLastRow(text))",
-                               reason: "a quoted cell is never closed (an odd number of \" characters)")
+            throw FieldProblem(
+                position: "line \(Self.lineOfLastRow(text))",
+                reason: "a quoted cell is never closed (an odd number of \" characters)")
         }
         let reader = try CSVReader(string: text, hasHeaderRow: false)
         guard let header = reader.next(), header != [""] else {
-            throw FieldProblem(position: "line 1", reason: "empty file; expected a header row naming columns among \(CSVColumn.names)")
+            throw FieldProblem(
+                position: "line 1", reason: "empty file; expected a header row naming columns among \(CSVColumn.names)")
         }
         var columns: [CSVColumn] = []
         for name in header {
             let key = name.trimmed.lowercased()
             guard let column = CSVColumn(rawValue: key) else {
-                throw FieldProblem(position: "line 1, column \(ImportRules.quoted(name))",
-                                   reason: "unknown column; columns are \(CSVColumn.names)")
+                throw FieldProblem(
+                    position: "line 1, column \(ImportRules.quoted(name))",
+                    reason: "unknown column; columns are \(CSVColumn.names)")
             }
             guard !columns.contains(column) else {
                 throw FieldProblem(position: "line 1, column \(column.rawValue)", reason: "named twice")
@@ -93,8 +97,9 @@ struct CSVImport {
             columns.append(column)
         }
         for required in [CSVColumn.company, .role] where !columns.contains(required) {
-            throw FieldProblem(position: "line 1",
-                               reason: "no \(required.rawValue) column; the header must name company and role")
+            throw FieldProblem(
+                position: "line 1",
+                reason: "no \(required.rawValue) column; the header must name company and role")
         }
         var batch = ImportBatch()
         var line = 2 + Self.lineBreaks(in: header)
@@ -103,11 +108,13 @@ struct CSVImport {
             line = start + 1 + Self.lineBreaks(in: row)
             if row == [""] { continue }  // a blank line
             guard row.count == columns.count else {
-                throw FieldProblem(position: "line \(start)",
-                                   reason: "\(row.count) cells where the header names \(columns.count) columns")
+                throw FieldProblem(
+                    position: "line \(start)",
+                    reason: "\(row.count) cells where the header names \(columns.count) columns")
             }
             let cells = row.map(CSVCell.unguarded)
-            batch.applications.append(try application(Dictionary(uniqueKeysWithValues: zip(columns, cells)), line: start))
+            batch.applications.append(
+                try application(Dictionary(uniqueKeysWithValues: zip(columns, cells)), line: start))
         }
         if let error = reader.error { throw ExchangeError.unreadable(file, reason: String(describing: error)) }
         return batch
@@ -124,7 +131,8 @@ struct CSVImport {
         }
         func required(_ column: CSVColumn) throws(FieldProblem) -> String {
             guard let text = try value(column, ImportRules.name) else {
-                throw FieldProblem(position: "line \(line), column \(column.rawValue)", reason: "expected non-empty text")
+                throw FieldProblem(
+                    position: "line \(line), column \(column.rawValue)", reason: "expected non-empty text")
             }
             return text
         }

@@ -33,9 +33,10 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map {
-                String(cString: strerror(Int32($0.code)))
-            } ?? error.localizedDescription
+            let reason =
+                ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map {
+                    String(cString: strerror(Int32($0.code)))
+                } ?? error.localizedDescription
             throw ExchangeError.unreadable(file, reason: reason)
         }
     }
@@ -126,12 +127,15 @@ extension Tracker {
 
     /// Reads an export or a CSV of applications and writes it in one transaction, all of
     /// it or none; `progress` is called once per record written.
-    public func importRecords(_ data: Data, file: String, format: ImportFormat,
-                              progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportSummary {
-        let batch = switch format {
-        case .json: try JSONImport(file: file, userZone: userZone, now: now).read(data)
-        case .csv: try CSVImport(file: file, userZone: userZone, now: now).read(data)
-        }
+    public func importRecords(
+        _ data: Data, file: String, format: ImportFormat,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> ImportSummary {
+        let batch =
+            switch format {
+            case .json: try JSONImport(file: file, userZone: userZone, now: now).read(data)
+            case .csv: try CSVImport(file: file, userZone: userZone, now: now).read(data)
+            }
         let total = batch.recordCount
         var done = 0
         let result = try change("import") {

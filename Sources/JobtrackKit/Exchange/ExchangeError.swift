@@ -26,9 +26,11 @@ public enum ExchangeError: Error, LocalizedError, CustomStringConvertible, Equat
         case .notUTF8(let file):
             return "cannot import \(file): not UTF-8 text"
         case .wrongFormat(let file, let found):
-            return "cannot import \(file): \"format\" is \(found), expected \"jobtrack\" (a file from `jobtrack export`)"
+            return
+                "cannot import \(file): \"format\" is \(found), expected \"jobtrack\" (a file from `jobtrack export`)"
         case .wrongVersion(let file, let found):
-            return "cannot import \(file): version \(found) is not one this jobtrack reads (it reads version 1); upgrade jobtrack"
+            return
+                "cannot import \(file): version \(found) is not one this jobtrack reads (it reads version 1); upgrade jobtrack"
         case .invalid(let file, let position, let reason):
             return "cannot import \(file): \(position): \(reason); nothing was imported"
         case .cannotWrite(let file, let reason):

@@ -78,8 +78,10 @@ struct ICalendarExport {
         let application = entry.application
         let who = assessment.interviewer ?? "the interviewer"
         let summary = "Ask \(who) for a time — \(application.company) (\(application.role))"
-        let description = ["No time to call: \(problem.text)", "Why: \(assessment.reason)",
-                           "What to say: jobtrack script \(application.id)"]
+        let description = [
+            "No time to call: \(problem.text)", "Why: \(assessment.reason)",
+            "What to say: jobtrack script \(application.id)",
+        ]
         let day = CalendarDate.containing(now, in: userZone).iso.replacingOccurrences(of: "-", with: "")
         return [
             "BEGIN:VEVENT",

@@ -68,9 +68,10 @@ struct ImportBatch {
     /// Every record carries the id it was exported with: a restore keeps them.
     var carriesIDs: Bool {
         applications.allSatisfy { application in
-            application.id != nil && application.interviews.allSatisfy { interview in
-                interview.id != nil && interview.calls.allSatisfy { $0.id != nil }
-            }
+            application.id != nil
+                && application.interviews.allSatisfy { interview in
+                    interview.id != nil && interview.calls.allSatisfy { $0.id != nil }
+                }
         }
     }
 
@@ -194,14 +195,17 @@ enum ImportRules {
     static func instant(_ value: String) throws(FieldProblem) -> Date {
         guard let instant = DateTimeInput.isoInstant(value) else {
             throw FieldProblem(
-                position: "", reason: "expected an ISO 8601 instant with an offset, e.g. 2026-12-02T14:00:00-05:00, got \(quoted(value))")
+                position: "",
+                reason:
+                    "expected an ISO 8601 instant with an offset, e.g. 2026-12-02T14:00:00-05:00, got \(quoted(value))")
         }
         return instant
     }
 
     static func zone(_ value: String, in zones: ZoneCache) throws(FieldProblem) -> TimeZone {
         guard let zone = zones.zone(named: value) else {
-            throw FieldProblem(position: "", reason: "expected an IANA time zone such as America/New_York, got \(quoted(value))")
+            throw FieldProblem(
+                position: "", reason: "expected an IANA time zone such as America/New_York, got \(quoted(value))")
         }
         return zone
     }

@@ -25,7 +25,6 @@ struct ExportDocument: Encodable {
     }
 }
 
-
 extension JSONValue {
     /// The value as a message quotes it.
     var text: String {
@@ -51,8 +50,9 @@ private struct Fields {
             throw FieldProblem(position: path, reason: "expected an object, got \(value.kind)")
         }
         for key in members.keys.sorted() where !allowed.contains(key) && !ignored.contains(key) {
-            throw FieldProblem(position: Self.join(path, key),
-                               reason: "unknown field; expected one of \(allowed.joined(separator: ", "))")
+            throw FieldProblem(
+                position: Self.join(path, key),
+                reason: "unknown field; expected one of \(allowed.joined(separator: ", "))")
         }
         self.members = members
         self.path = path
@@ -63,7 +63,8 @@ private struct Fields {
     func position(_ key: String) -> String { Self.join(path, key) }
 
     /// Runs a rule on a field's value, naming the field when it fails.
-    func check<T>(_ key: String, _ rule: (String) throws(FieldProblem) -> T, _ value: String) throws(FieldProblem) -> T {
+    func check<T>(_ key: String, _ rule: (String) throws(FieldProblem) -> T, _ value: String) throws(FieldProblem) -> T
+    {
         do {
             return try rule(value)
         } catch {
@@ -100,7 +101,8 @@ private struct Fields {
         switch members[key] {
         case nil, .null?: return nil
         case .bool(let value)?: return value
-        case let other?: throw FieldProblem(position: position(key), reason: "expected true or false, got \(other.text)")
+        case let other?:
+            throw FieldProblem(position: position(key), reason: "expected true or false, got \(other.text)")
         }
     }
 
@@ -117,7 +119,8 @@ private struct Fields {
         switch members["id"] {
         case nil, .null?: return nil
         case .integer(let value)? where value > 0: return value
-        case let other?: throw FieldProblem(position: position("id"), reason: "expected a positive whole number, got \(other.text)")
+        case let other?:
+            throw FieldProblem(position: position("id"), reason: "expected a positive whole number, got \(other.text)")
         }
     }
 
@@ -203,12 +206,14 @@ struct JSONImport {
             ignored: ["follow_up"])
         let company = try fields.check("company", ImportRules.name, fields.requiredString("company"))
         let role = try fields.check("role", ImportRules.name, fields.requiredString("role"))
-        let status = try fields.string("status").map { text throws(FieldProblem) in
-            try fields.check("status", ImportRules.status, text)
-        } ?? .applied
-        let appliedOn = try fields.string("applied_on").map { text throws(FieldProblem) in
-            try fields.check("applied_on", ImportRules.date, text)
-        } ?? CalendarDate.containing(now, in: userZone)
+        let status =
+            try fields.string("status").map { text throws(FieldProblem) in
+                try fields.check("status", ImportRules.status, text)
+            } ?? .applied
+        let appliedOn =
+            try fields.string("applied_on").map { text throws(FieldProblem) in
+                try fields.check("applied_on", ImportRules.date, text)
+            } ?? CalendarDate.containing(now, in: userZone)
         var highlights: [String] = []
         for (index, text) in try fields.strings("highlights").enumerated() {
             do {
@@ -222,19 +227,23 @@ struct JSONImport {
             interviews.append(try interview(item, path: "\(fields.position("interviews"))[\(index)]"))
         }
         return ImportBatch.Application(
-            id: try fields.id(), company: company, role: role, status: status, appliedOn: appliedOn.iso, url: try fields.string("url"),
+            id: try fields.id(), company: company, role: role, status: status, appliedOn: appliedOn.iso,
+            url: try fields.string("url"),
             notes: try fields.string("notes"), highlights: highlights, interviews: interviews)
     }
 
     private func interview(_ value: JSONValue, path: String) throws(FieldProblem) -> ImportBatch.Interview {
         let fields = try Fields(
             value, path: path,
-            allowed: ["id", "held_at", "tz", "country", "interviewer", "phone", "decision_by", "after_hours_ok", "busy",
-                      "thanked_at", "notes", "calls"])
+            allowed: [
+                "id", "held_at", "tz", "country", "interviewer", "phone", "decision_by", "after_hours_ok", "busy",
+                "thanked_at", "notes", "calls",
+            ])
         let heldAt = try fields.check("held_at", ImportRules.instant, fields.requiredString("held_at"))
-        let zone = try fields.string("tz").map { text throws(FieldProblem) in
-            try fields.check("tz", { name throws(FieldProblem) in try ImportRules.zone(name, in: zones) }, text)
-        } ?? userZone
+        let zone =
+            try fields.string("tz").map { text throws(FieldProblem) in
+                try fields.check("tz", { name throws(FieldProblem) in try ImportRules.zone(name, in: zones) }, text)
+            } ?? userZone
         let phone = try fields.string("phone").map { text throws(FieldProblem) in
             try fields.check("phone", ImportRules.phone, text)
         }
@@ -255,9 +264,10 @@ struct JSONImport {
         let interviewer = try fields.string("interviewer")
         var calls: [ImportBatch.Call] = []
         for (index, item) in try fields.array("calls").enumerated() {
-            calls.append(try call(
-                item, path: "\(fields.position("calls"))[\(index)]", heldAt: heldAt, zone: zone, phone: phone,
-                interviewer: interviewer))
+            calls.append(
+                try call(
+                    item, path: "\(fields.position("calls"))[\(index)]", heldAt: heldAt, zone: zone, phone: phone,
+                    interviewer: interviewer))
         }
         let country = try fields.string("country").map { text throws(FieldProblem) in
             try fields.check("country", ImportRules.country, text)
@@ -271,14 +281,17 @@ struct JSONImport {
             }
         }
         return ImportBatch.Interview(
-            id: try fields.id(), heldAt: heldAt, tz: zone.identifier, country: country, interviewer: interviewer, phone: phone,
+            id: try fields.id(), heldAt: heldAt, tz: zone.identifier, country: country, interviewer: interviewer,
+            phone: phone,
             decisionBy: decisionBy?.iso, afterHoursOK: try fields.bool("after_hours_ok") ?? false, busy: busy,
             thankedAt: thankedAt, notes: try fields.string("notes"), calls: calls)
     }
 
     /// The rules of the call log, as `jobtrack call` applies them (`CallLogRules`).
-    private func call(_ value: JSONValue, path: String, heldAt: Date, zone: TimeZone, phone: String?,
-                      interviewer: String?) throws(FieldProblem) -> ImportBatch.Call {
+    private func call(
+        _ value: JSONValue, path: String, heldAt: Date, zone: TimeZone, phone: String?,
+        interviewer: String?
+    ) throws(FieldProblem) -> ImportBatch.Call {
         let fields = try Fields(
             value, path: path, allowed: ["id", "at", "outcome", "callback_at", "decision_by", "number", "notes"])
         let at = try fields.check("at", ImportRules.instant, fields.requiredString("at"))
@@ -314,7 +327,8 @@ struct JSONImport {
             throw FieldProblem(position: fields.position(field), reason: error.description)
         }
         return ImportBatch.Call(
-            id: try fields.id(), at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy?.iso, number: number,
+            id: try fields.id(), at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy?.iso,
+            number: number,
             notes: try fields.string("notes"))
     }
 }

@@ -254,7 +254,8 @@ struct ReportWriter {
         }
         html += "</tbody></table>"
         if companies.count > Self.companiesShown {
-            html += "<p class=\"none\">… and \(companies.count - Self.companiesShown) more companies, quieter longer.</p>"
+            html +=
+                "<p class=\"none\">… and \(companies.count - Self.companiesShown) more companies, quieter longer.</p>"
         }
         html += "</section>\n"
     }
