@@ -39,7 +39,7 @@ public struct Jobtrack: ParsableCommand {
             try CommandName.check(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
-            NoticeBoard.shared.printAll()
+            NoticeBoard.printAll()
             // Text goes out through stdio's buffer: a full disk or a closed pipe shows here.
             guard fflush(nil) == 0 else {
                 refuse("cannot write to standard output: \(String(cString: strerror(errno)))", code: 1)
@@ -51,8 +51,6 @@ public struct Jobtrack: ParsableCommand {
             refuse(error.description, code: 1)
         } catch let error as ExchangeError {
             refuse(error.description, code: 1)
-        } catch let error as CommandName.Unknown {
-            refuse(error.description, code: 64)
         } catch let error as FollowUpSettings.Error {
             refuse(error.description, code: 1)
         } catch let error as StandardStreams.WriteError {
@@ -67,7 +65,7 @@ public struct Jobtrack: ParsableCommand {
     }
 
     private static func refuse(_ message: String, code: Int32) -> Never {
-        NoticeBoard.shared.printAll()
+        NoticeBoard.printAll()
         let line = message.split(whereSeparator: \.isNewline).map { $0.trimmed }
             .filter { !$0.isEmpty }.joined(separator: " ")
         StandardStreams.warn(line)

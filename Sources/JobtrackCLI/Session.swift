@@ -42,30 +42,18 @@ struct GlobalOptions: ParsableArguments {
     func tracker(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Tracker {
         let nowInput = try nowInput(environment: environment)
         let tracker = try Tracker(path: databasePath(environment: environment), now: nowInput, clock: Date())
-        NoticeBoard.shared.watch(tracker.notices)
+        NoticeBoard.watched.append(tracker.notices)
         return tracker
     }
 }
 
 /// The notices of every tracker a run opened, printed on stderr when the command is
 /// done, whether it succeeded or was refused (an upgrade's copy is news either way).
-final class NoticeBoard: @unchecked Sendable {
-    static let shared = NoticeBoard()
-    private var watched: [Notices] = []
-    private let lock = NSLock()
+/// A run is one thread: the list needs no lock.
+enum NoticeBoard {
+    nonisolated(unsafe) static var watched: [Notices] = []
 
-    func watch(_ notices: Notices) {
-        lock.lock()
-        watched.append(notices)
-        lock.unlock()
-    }
-
-    func printAll() {
-        lock.lock()
-        let all = watched
-        lock.unlock()
-        for notices in all {
-            notices.drain().forEach { StandardStreams.warn($0) }
-        }
+    static func printAll() {
+        for notices in watched { notices.drain().forEach { StandardStreams.warn($0) } }
     }
 }

@@ -2,23 +2,6 @@ import FollowUp
 import Foundation
 import JobtrackKit
 
-/// Horizontal bars of block characters, to an eighth of a cell: a chart that any
-/// terminal draws, with no colour needed.
-enum BlockBar {
-    /// The partial blocks, one eighth to seven eighths of a cell.
-    private static let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-
-    /// `value` as a bar, `width` cells for `maximum`. A count above zero always
-    /// shows at least an eighth, so that one is never drawn as none.
-    static func bar(_ value: Int, of maximum: Int, width: Int = 30) -> String {
-        guard value > 0, maximum > 0 else { return "" }
-        let eighths = max(1, Int((Double(value) / Double(maximum) * Double(width * 8)).rounded()))
-        var text = String(repeating: "█", count: eighths / 8)
-        if eighths % 8 > 0 { text.append(partials[eighths % 8 - 1]) }
-        return text
-    }
-}
-
 extension TextRenderer {
     /// How many companies `stats` lists before summing up the rest.
     static let statsCompanies = 10

@@ -21,6 +21,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case badStoredValue(row: String, column: String, value: String)
     case badDateTime(String)
     case numberWithWrote
+    case unknownCommand(String, suggestion: String?)
     case noInterviewToThank(application: Int64)
     case thanksBeforeInterview(at: String, interview: String)
     case thanksInFuture(at: String, now: String)
@@ -84,6 +85,9 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "a thank-you note at \(at) is in the future (it is now \(now)); record it once it is sent"
         case .unknownCountry(let code):
             return "\(code) is not a country code jobtrack knows the public holidays of (ISO 3166, e.g. US, GB, DE)"
+        case .unknownCommand(let typed, let suggestion):
+            let hint = suggestion.map { "; did you mean `jobtrack \($0)`?" } ?? "; see `jobtrack --help`"
+            return "unknown command '\(typed)'\(hint)"
         case .numberWithWrote:
             return "--number does not go with --outcome wrote: a follow-up in writing dials no number"
         case .badDateTime(let text):

@@ -52,18 +52,13 @@ extension Jobtrack {
             transform: ArgumentValue.nonEmpty)
         var output: String?
 
-        struct Written: Encodable {
-            let output: String
-        }
-
         func run() throws {
             let file = output ?? "jobtrack-report.html"
             try OutputFile.refuseToReplaceDatabase(at: file)
             let tracker = try global.tracker()
-            let page = try tracker.reportPage()
-            try OutputFile.write(page.data, to: file)
+            let written = try tracker.writeReport(to: file)
             if global.json {
-                try Output(tracker, json: true).json(Written(output: file))
+                try Output(tracker, json: true).json(written)
             } else {
                 print("Wrote the report to \(file).")
             }

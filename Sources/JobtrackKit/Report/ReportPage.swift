@@ -15,6 +15,11 @@ public struct ReportPage: Sendable {
     public var data: Data { Data(html.utf8) }
 }
 
+/// What `report --json` prints: where the page was written.
+public struct WrittenJSON: Encodable, Sendable {
+    public let output: String
+}
+
 /// The applications made in one ISO 8601 week (Monday to Sunday).
 struct ReportWeek: Equatable {
     /// The week's Monday.
@@ -49,6 +54,12 @@ struct ReportWeek: Equatable {
 }
 
 extension Tracker {
+    /// Writes the report page to `file` (atomically, 0600), never over a database.
+    public func writeReport(to file: String) throws -> WrittenJSON {
+        try OutputFile.write(try reportPage().data, to: file)
+        return WrittenJSON(output: file)
+    }
+
     /// The report page as it stands at *now*.
     public func reportPage() throws -> ReportPage {
         let entries = try agenda()

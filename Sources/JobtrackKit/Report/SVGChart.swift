@@ -74,3 +74,20 @@ enum SVGChart {
 
     private static func quoted(_ value: Double) -> String { "\"\(String(format: "%.1f", value))\"" }
 }
+
+/// Horizontal bars of block characters, to an eighth of a cell: a chart that any
+/// terminal draws, with no colour needed.
+public enum BlockBar {
+    /// The partial blocks, one eighth to seven eighths of a cell.
+    private static let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// `value` as a bar, `width` cells for `maximum`. A count above zero always
+    /// shows at least an eighth, so that one is never drawn as none.
+    public static func bar(_ value: Int, of maximum: Int, width: Int = 30) -> String {
+        guard value > 0, maximum > 0 else { return "" }
+        let eighths = max(1, Int((Double(value) / Double(maximum) * Double(width * 8)).rounded()))
+        var text = String(repeating: "█", count: eighths / 8)
+        if eighths % 8 > 0 { text.append(partials[eighths % 8 - 1]) }
+        return text
+    }
+}
