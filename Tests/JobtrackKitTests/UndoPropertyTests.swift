@@ -223,3 +223,29 @@ struct UndoPropertyTests {
         #expect(log.filter { !$0.undone }.map(\.command) == ["config", "interview", "add"])
     }
 }
+
+@Suite("export, then import into an empty database, at any now")
+struct ExportImportPropertyTests {
+    @Test(
+        "what export writes, import reads back whole at any now, and exports the same bytes again",
+        arguments: 1...6 as ClosedRange<UInt64>)
+    func roundTripAtRandomNow(seed: UInt64) throws {
+        var run = try RandomRun(seed: seed &+ 100)
+        for _ in 0..<30 { _ = try run.randomChange() }
+        let exported = try run.tracker().export(.json).data
+        let text = String(decoding: exported, as: UTF8.self)
+        #expect(text.contains("\"outcome\"") && text.contains("\"held_at\""), "no calls to carry: \(run.steps)")
+        // Another machine, whose clock reads anything from years before the records to years after.
+        let target = try KitFixture()
+        let offset = Double(Int.random(in: -3 * 365...3 * 365, using: &run.rng)) * 86_400
+        let elsewhere = run.now.addingTimeInterval(offset)
+        let importer = try Tracker(
+            path: target.path, now: DateTimeInput(.instant(elsewhere)), clock: elsewhere,
+            systemZone: TimeZone(identifier: run.pick(["UTC", "Asia/Kolkata", "America/Los_Angeles"]))!)
+        _ = try importer.importRecords(exported, file: "export.json", format: .json)
+        let again = try Tracker(
+            path: target.path, now: DateTimeInput(.instant(elsewhere.addingTimeInterval(3600))), clock: elsewhere,
+            systemZone: KitFixture.newYork)
+        #expect(try again.export(.json).data == exported, "seed \(seed), now \(elsewhere): \(run.steps)")
+    }
+}
