@@ -232,6 +232,14 @@ struct ExportImportPropertyTests {
     func roundTripAtRandomNow(seed: UInt64) throws {
         var run = try RandomRun(seed: seed &+ 100)
         for _ in 0..<30 { _ = try run.randomChange() }
+        // At least one interview with a call, whatever the random steps made.
+        let setup = try run.tracker()
+        let first = try setup.add(NewApplication(company: "Before", role: "Engineer", highlights: ["kept"]))
+        _ = try setup.logInterview(
+            first.application.id,
+            NewInterview(
+                at: DateTimeInput(.instant(run.now.addingTimeInterval(-7200))), interviewer: "Sam", phone: "555 0100"))
+        _ = try setup.logCall(first.application.id, NewCall(outcome: .voicemail))
         let exported = try run.tracker().export(.json).data
         let text = String(decoding: exported, as: UTF8.self)
         #expect(text.contains("\"outcome\"") && text.contains("\"held_at\""), "no calls to carry: \(run.steps)")
