@@ -396,6 +396,75 @@ public struct Repository {
         }
     }
 
+    /// What `today` and `agenda` read of the applications in `scope` (`.open` or
+    /// `.all`): every value the rules and the agenda's rows need, and nothing else.
+    /// The url, notes, highlights, the interviews' notes and the calls' numbers and
+    /// notes are left empty, and created_at/updated_at read as the epoch: callers that
+    /// show or export a record read it whole through `histories`.
+    ///
+    /// Interviews and calls are read each in their own index order and kept when their
+    /// application (or interview) was loaded, rather than joined back to `applications`
+    /// row by row.
+    public func followUpHistories(_ scope: Scope) throws -> [ApplicationHistory] {
+        if case .one = scope { return try histories(scope, withHighlights: false) }
+        let filter = if case .open = scope { "WHERE +status IN (\(Self.openStatuses))" } else { "" }
+        let epoch = Date(timeIntervalSince1970: 0)
+        return try database.read {
+            var histories: [ApplicationHistory] = []
+            var applicationIndex: [Int64: Int] = [:]
+            try database.forEachRow(
+                "SELECT id, company, role, status, applied_on FROM applications \(filter) ORDER BY id"
+            ) { row in
+                let id = row.int64(0)
+                let text = row.string(3)
+                guard let status = Application.Status(rawValue: text) else {
+                    throw StoreError.unreadableValue(table: "applications", id: id, column: "status", value: text)
+                }
+                applicationIndex[id] = histories.count
+                histories.append(
+                    ApplicationHistory(
+                        application: Application(
+                            id: id, company: row.string(1), role: row.string(2), status: status,
+                            appliedOn: row.string(4), url: nil, notes: nil, highlights: [], createdAt: epoch,
+                            updatedAt: epoch),
+                        interviews: []))
+            }
+            var interviewIndex: [Int64: (Int, Int)] = [:]
+            try database.forEachRow(
+                """
+                SELECT id, application_id, held_at, tz, country, interviewer, phone, decision_by, after_hours_ok, busy,
+                thanked_at FROM interviews ORDER BY application_id, held_at, id
+                """
+            ) { row in
+                guard let position = applicationIndex[row.int64(1)] else { return }
+                let busy = row.string(9)
+                let interview = Interview(
+                    id: row.int64(0), applicationID: row.int64(1), heldAt: row.date(2), tz: row.string(3),
+                    country: row.optionalString(4), interviewer: row.optionalString(5), phone: row.optionalString(6),
+                    decisionBy: row.optionalString(7), afterHoursOK: row.bool(8),
+                    busy: busy.isEmpty ? [] : busy.split(separator: ";").map(String.init),
+                    thankedAt: row.optionalDate(10), notes: nil)
+                interviewIndex[interview.id] = (position, histories[position].interviews.count)
+                histories[position].interviews.append(InterviewHistory(interview: interview, calls: []))
+            }
+            try database.forEachRow(
+                "SELECT id, interview_id, at, outcome, callback_at, decision_by FROM call_attempts ORDER BY interview_id, at, id"
+            ) { row in
+                guard let (application, interview) = interviewIndex[row.int64(1)] else { return }
+                let text = row.string(3)
+                guard let outcome = CallAttempt.Outcome(rawValue: text) else {
+                    throw StoreError.unreadableValue(
+                        table: "call_attempts", id: row.int64(0), column: "outcome", value: text)
+                }
+                histories[application].interviews[interview].calls.append(
+                    CallAttempt(
+                        id: row.int64(0), interviewID: row.int64(1), at: row.date(2), outcome: outcome,
+                        callbackAt: row.optionalDate(4), decisionBy: row.optionalString(5), number: nil, notes: nil))
+            }
+            return histories
+        }
+    }
+
     /// One application with everything logged against it.
     public func history(of id: Int64) throws -> ApplicationHistory {
         guard let history = try histories(.one(id)).first else { throw StoreError.unknownApplication(id) }
