@@ -434,6 +434,8 @@ public struct Repository {
             // Each interview kept, with where it went: the parents that calls walk through.
             var interviews: [(id: Int64, application: Int, position: Int)] = []
             var application = 0
+            // Busy windows as stored, split once per spelling: many interviews share a few.
+            var busyLists: [String: [String]] = [:]
             try database.forEachRow(
                 """
                 SELECT id, application_id, held_at, tz, country, interviewer, phone, decision_by, after_hours_ok, busy,
@@ -443,13 +445,21 @@ public struct Repository {
                 let applicationID = row.int64(1)
                 while application < ids.count && ids[application] < applicationID { application += 1 }
                 guard application < ids.count, ids[application] == applicationID else { return }
-                let busy = row.string(9)
+                let text = row.string(9)
+                let busy: [String]
+                if text.isEmpty {
+                    busy = []
+                } else if let known = busyLists[text] {
+                    busy = known
+                } else {
+                    busy = text.split(separator: ";").map(String.init)
+                    busyLists[text] = busy
+                }
                 let interview = Interview(
                     id: row.int64(0), applicationID: applicationID, heldAt: row.date(2), tz: row.string(3),
                     country: row.optionalString(4), interviewer: row.optionalString(5), phone: row.optionalString(6),
                     decisionBy: row.optionalString(7), afterHoursOK: row.bool(8),
-                    busy: busy.isEmpty ? [] : busy.split(separator: ";").map(String.init),
-                    thankedAt: row.optionalDate(10), notes: nil)
+                    busy: busy, thankedAt: row.optionalDate(10), notes: nil)
                 interviews.append((interview.id, application, histories[application].interviews.count))
                 histories[application].interviews.append(InterviewHistory(interview: interview, calls: []))
             }
