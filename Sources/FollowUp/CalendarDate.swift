@@ -80,8 +80,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// "Mon Nov 30": how the reasons cite a date, short enough for a terminal line.
     public var shortText: String {
-        weekday.shortName + " " + Self.monthNames[month - 1] + " " + String(day)
+        FixedText.make(capacity: 10) { text in
+            let (_, month, day) = Self.civil(fromDays: dayNumber)
+            text.append(ascii: Self.shortWeekdays[weekday.rawValue - 1])
+            text.append(" ")
+            text.append(ascii: Self.shortMonths[month - 1])
+            text.append(" ")
+            text.append(day, width: day < 10 ? 1 : 2)
+        }
     }
+
+    /// The names `shortText` writes, as bytes: what `Weekday.shortName` and `monthNames` say.
+    static let shortWeekdays: [StaticString] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let shortMonths: [StaticString] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 

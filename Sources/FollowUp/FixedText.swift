@@ -23,6 +23,16 @@ struct FixedText {
         count += 1
     }
 
+    /// Fixed ASCII text, such as a name from a table.
+    mutating func append(ascii text: StaticString) {
+        text.withUTF8Buffer { bytes in
+            for byte in bytes {
+                buffer[count] = byte
+                count += 1
+            }
+        }
+    }
+
     /// `value`, not negative, in exactly `width` digits, zero-padded on the left.
     mutating func append(_ value: Int, width: Int) {
         var remainder = value

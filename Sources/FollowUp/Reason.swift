@@ -74,22 +74,32 @@ public enum Reason: Sendable, Equatable {
             return "No interview yet: nothing to follow up"
         case .noNumber:
             return "The interviewer gave no number: don't call the front desk; write instead"
-        case let .callback(state, askedAt, callback, stillAhead, context):
-            return context.callback(state: state, askedAt: askedAt, at: callback, stillAhead: stillAhead)
-        case let .followedUp(outcome, at, context):
-            return outcome == .wrote
-                ? "Wrote to the interviewer on \(context.eventDay(at)): the follow-up is done"
-                : "Reached the interviewer on \(context.eventDay(at)): the follow-up call is done"
         case let .triedTwice(unanswered):
             return "Tried \(Self.times(unanswered)) with no answer: stop calling"
+        case let .callback(state, askedAt, callback, stillAhead, context):
+            return ReasonWording(context).sentence {
+                $0.callback(state: state, askedAt: askedAt, at: callback, stillAhead: stillAhead, into: &$1)
+            }
+        case let .followedUp(outcome, at, context):
+            return ReasonWording(context).sentence { wording, text in
+                text.add(outcome == .wrote ? "Wrote to the interviewer on " : "Reached the interviewer on ")
+                wording.eventDay(at, into: &text)
+                text.add(outcome == .wrote ? ": the follow-up is done" : ": the follow-up call is done")
+            }
         case let .retry(state, outcome, at, retry, triesLeft, context):
-            return context.retry(state: state, after: outcome, at: at, retry: retry, triesLeft: triesLeft)
+            return ReasonWording(context).sentence {
+                $0.retry(state: state, after: outcome, at: at, retry: retry, triesLeft: triesLeft, into: &$1)
+            }
         case let .window(state, interviewedAt, upcoming, decision, namedAt, dueFrom, dueBy, waitFrom, waitTo, context):
-            return context.window(
-                state: state, interviewedAt: interviewedAt, upcoming: upcoming, decision: decision,
-                namedAt: namedAt, dueFrom: dueFrom, dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo)
+            return ReasonWording(context).sentence {
+                $0.window(
+                    state: state, interviewedAt: interviewedAt, upcoming: upcoming, decision: decision,
+                    namedAt: namedAt, dueFrom: dueFrom, dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo, into: &$1)
+            }
         case let .goneQuiet(id, since, quietAfter, context):
-            return context.goneQuiet(applicationID: id, since: since, quietAfter: quietAfter)
+            return ReasonWording(context).sentence {
+                $0.goneQuiet(applicationID: id, since: since, quietAfter: quietAfter, into: &$1)
+            }
         }
     }
 
@@ -102,69 +112,191 @@ public enum Reason: Sendable, Equatable {
     }
 }
 
-extension Reason.Context {
-    /// Whether the interviewer's clock is not the user's: then both are named.
-    private var zonesDiffer: Bool { userZone.identifier != theirZone.identifier }
+/// A sentence written as bytes into one buffer: the reasons of an agenda of thousands
+/// were pieced together from Strings by interpolation and `+`, a new String per piece,
+/// at some 20,000 instructions a sentence (Benchmarks/NOTES.md).
+struct SentenceText {
+    private(set) var bytes: [UInt8] = []
 
-    private var theirToday: CalendarDate { CalendarDate.containing(now, in: theirZone) }
+    init() {
+        bytes.reserveCapacity(256)
+    }
+
+    mutating func add(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// In decimal, as `String(value)` writes it.
+    mutating func add(_ value: Int) {
+        guard value >= 0 else { return add(String(value)) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// "Mon Nov 30": `CalendarDate.shortText`.
+    mutating func add(_ date: CalendarDate) {
+        let (_, month, day) = CalendarDate.civil(fromDays: date.dayNumber)
+        add(CalendarDate.shortWeekdays[date.weekday.rawValue - 1])
+        bytes.append(UInt8(ascii: " "))
+        add(CalendarDate.shortMonths[month - 1])
+        bytes.append(UInt8(ascii: " "))
+        add(day)
+    }
+
+    /// "HH:MM" for a second of the day: `TimeText.hourMinute`.
+    mutating func addClock(_ secondOfDay: Int) {
+        for digit in [secondOfDay / 36_000, secondOfDay / 3600 % 10] {
+            bytes.append(UInt8(ascii: "0") + UInt8(digit))
+        }
+        bytes.append(UInt8(ascii: ":"))
+        let minute = secondOfDay / 60 % 60
+        bytes.append(UInt8(ascii: "0") + UInt8(minute / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(minute % 10))
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// What wording one sentence needs: the context, with both clocks' tables looked up
+/// once rather than for every date the sentence names (each lookup compares zone
+/// identifiers under a lock).
+///
+/// Events (an interview, a call) are named by their day on the user's calendar, with
+/// the interviewer's day added where it differs; window dates are the interviewer's
+/// and say "their time" when the two zones differ.
+struct ReasonWording {
+    let context: Reason.Context
+    /// The user's clock and the interviewer's: the same clock when the zones are one.
+    private let myClock: ZoneClock
+    private let theirClock: ZoneClock
+    /// Whether the interviewer's clock is not the user's: then both are named.
+    private let zonesDiffer: Bool
+
+    init(_ context: Reason.Context) {
+        self.context = context
+        myClock = ZoneClock(context.userZone)
+        zonesDiffer = context.userZone.identifier != context.theirZone.identifier
+        theirClock = zonesDiffer ? ZoneClock(context.theirZone) : myClock
+    }
+
+    /// The sentence that `body` writes.
+    func sentence(_ body: (ReasonWording, inout SentenceText) -> Void) -> String {
+        var text = SentenceText()
+        body(self, &text)
+        return text.text
+    }
+
+    private var now: Date { context.now }
+    private var callAt: Date? { context.callAt }
+    private var noCallTime: NoCallTime? { context.noCallTime }
+    private var publicHolidays: PublicHolidays? { context.publicHolidays }
+
+    private var theirToday: CalendarDate { theirClock.date(containing: now) }
 
     /// "Wed Dec 9", or "Wed Dec 9 (Thu Dec 10 their time)" when their day differs.
-    func eventDay(_ instant: Date) -> String {
-        let mine = CalendarDate.containing(instant, in: userZone)
-        let theirs = CalendarDate.containing(instant, in: theirZone)
-        return mine == theirs ? mine.shortText : "\(mine.shortText) (\(theirs.shortText) their time)"
+    func eventDay(_ instant: Date, into text: inout SentenceText) {
+        let mine = myClock.date(containing: instant)
+        let theirs = theirClock.date(containing: instant)
+        text.add(mine)
+        if mine != theirs {
+            text.add(" (")
+            text.add(theirs)
+            text.add(" their time)")
+        }
     }
 
     /// "14:00", or "14:00 (11:00 their time)" — with their day when it differs.
-    private func time(_ instant: Date) -> String {
-        let mine = TimeText.hourMinute(instant, in: userZone)
-        let theirs = TimeText.hourMinute(instant, in: theirZone)
-        let myDay = CalendarDate.containing(instant, in: userZone)
-        let theirDay = CalendarDate.containing(instant, in: theirZone)
-        if myDay != theirDay { return "\(mine) (\(theirDay.shortText) \(theirs) their time)" }
-        return mine == theirs ? mine : "\(mine) (\(theirs) their time)"
+    private func time(_ instant: Date, into text: inout SentenceText) {
+        let seconds = ZoneClock.seconds(instant)
+        let mine = myClock.localDay(of: seconds)
+        let theirs = theirClock.localDay(of: seconds)
+        text.addClock(mine.second)
+        if mine.day != theirs.day {
+            text.add(" (")
+            text.add(CalendarDate(dayNumber: theirs.day))
+            text.add(" ")
+            text.addClock(theirs.second)
+            text.add(" their time)")
+        } else if mine.second / 60 != theirs.second / 60 {
+            text.add(" (")
+            text.addClock(theirs.second)
+            text.add(" their time)")
+        }
     }
 
     /// "Sat Dec 5 at 10:00", on the user's clock, with theirs where it reads otherwise.
-    private func dayAndTime(_ instant: Date) -> String {
-        "\(CalendarDate.containing(instant, in: userZone).shortText) at \(time(instant))"
+    private func dayAndTime(_ instant: Date, into text: inout SentenceText) {
+        text.add(myClock.date(containing: instant))
+        text.add(" at ")
+        time(instant, into: &text)
     }
 
     /// Window dates, which are the interviewer's: "Wed Dec 2 – Thu Dec 3", with
     /// "their time" when the zones differ.
-    private func dates(_ from: CalendarDate, _ to: CalendarDate? = nil) -> String {
-        let text = to.map { $0 == from ? from.shortText : "\(from.shortText) – \($0.shortText)" } ?? from.shortText
-        return zonesDiffer ? text + " their time" : text
+    private func dates(_ from: CalendarDate, _ to: CalendarDate? = nil, into text: inout SentenceText) {
+        text.add(from)
+        if let to, to != from {
+            text.add(" – ")
+            text.add(to)
+        }
+        if zonesDiffer { text.add(" their time") }
     }
 
     /// When to make a due call: `immediately` ("today", "as soon as you can") when
     /// call_at is this minute; "today at 12:00" later today on the user's clock; else its
     /// day and time — never "today" for a call that is not today where the user is.
-    private func when(_ immediately: String) -> String {
-        guard let callAt, callAt.timeIntervalSince(now) >= 60 else { return immediately }
-        if CalendarDate.containing(callAt, in: userZone) == CalendarDate.containing(now, in: userZone) {
-            return "today at \(time(callAt))"
+    private func when(_ immediately: StaticString, into text: inout SentenceText) {
+        guard let callAt, callAt.timeIntervalSince(now) >= 60 else { return text.add(immediately) }
+        if myClock.date(containing: callAt) == myClock.date(containing: now) {
+            text.add("today at ")
+            time(callAt, into: &text)
+        } else {
+            dayAndTime(callAt, into: &text)
         }
-        return dayAndTime(callAt)
+    }
+
+    /// `noTime` and why, when a call was looked for in vain; else `call` and when.
+    private func callOrWhyNot(
+        _ noTime: StaticString, else call: StaticString, _ immediately: StaticString, into text: inout SentenceText
+    ) {
+        if let noCallTime {
+            text.add(noTime)
+            text.add(noCallTime.text)
+        } else {
+            text.add(call)
+            when(immediately, into: &text)
+        }
     }
 
     /// " — no time to call: …" when a call was looked for in vain; else nothing.
-    private var noCallNote: String {
-        noCallTime.map { " — no time to call: " + $0.text } ?? ""
+    private func noCallNote(into text: inout SentenceText) {
+        guard let noCallTime else { return }
+        text.add(" — no time to call: ")
+        text.add(noCallTime.text)
     }
 
     /// " (Thu Nov 26 is Thanksgiving Day)": the public holidays on weekdays that moved a
     /// date — those after `after` through `through`, and those from today until the
     /// call when it was pushed past them. Settings holidays have no names to give.
-    private func holidayNote(after: CalendarDate, through: CalendarDate) -> String {
-        guard let publicHolidays else { return "" }
-        var named: [String] = []
+    private func holidayNote(after: CalendarDate, through: CalendarDate, into text: inout SentenceText) {
+        guard let publicHolidays else { return }
         var seen: [Int] = []
         func look(_ days: ClosedRange<Int>) {
             for number in days where CalendarDate.floorMod(number + 3, 7) < 5 && !seen.contains(number) {
                 let date = CalendarDate(dayNumber: number)
                 if let name = publicHolidays.name(on: date) {
-                    named.append("\(date.shortText) is \(name)")
+                    text.add(seen.isEmpty ? " (" : "; ")
+                    text.add(date)
+                    text.add(" is ")
+                    text.add(name)
                     seen.append(number)
                 }
             }
@@ -174,98 +306,135 @@ extension Reason.Context {
         let last = min(through.dayNumber, first + 31)
         if first <= last { look(first...last) }
         if let callAt {
-            let callDay = CalendarDate.containing(callAt, in: theirZone).dayNumber
+            let callDay = theirClock.date(containing: callAt).dayNumber
             let from = max(theirToday.dayNumber, first)
             if from < callDay { look(from...min(callDay - 1, from + 31)) }
         }
-        return named.isEmpty ? "" : " (" + named.joined(separator: "; ") + ")"
+        if !seen.isEmpty { text.add(")") }
     }
 
-    func callback(state: FollowUpState, askedAt: Date, at callback: Date, stillAhead: Bool) -> String {
-        let asked = "Asked on \(eventDay(askedAt)) to be called back \(dayAndTime(callback))"
+    func callback(
+        state: FollowUpState, askedAt: Date, at callback: Date, stillAhead: Bool, into text: inout SentenceText
+    ) {
+        text.add("Asked on ")
+        eventDay(askedAt, into: &text)
+        text.add(" to be called back ")
+        dayAndTime(callback, into: &text)
         switch state {
         case .overdue:
-            return asked + ": missed — "
-                + (noCallTime.map { "no time to call: " + $0.text }
-                    ?? "call " + when("as soon as you can"))
+            text.add(": missed — ")
+            callOrWhyNot("no time to call: ", else: "call ", "as soon as you can", into: &text)
         case .due where !stillAhead:
-            return asked + ": that time has passed — "
-                + (noCallTime.map { "no time to call: " + $0.text }
-                    ?? "call " + when("as soon as you can today"))
+            text.add(": that time has passed — ")
+            callOrWhyNot("no time to call: ", else: "call ", "as soon as you can today", into: &text)
         default:
-            return asked + ": call exactly then"
+            text.add(": call exactly then")
         }
     }
 
     func retry(
         state: FollowUpState, after outcome: CallOutcome, at: Date, retry: CalendarDate,
-        triesLeft: Int
-    ) -> String {
-        let again = triesLeft == 1 ? "once more" : "again"
+        triesLeft: Int, into text: inout SentenceText
+    ) {
+        let tryAgain: StaticString = triesLeft == 1 ? "try once more " : "try again "
         let voicemail = outcome == .voicemail
-        let lead = voicemail ? "Voicemail left \(eventDay(at))" : "No answer \(eventDay(at))"
-        let holidays = holidayNote(after: CalendarDate.containing(at, in: theirZone), through: retry)
-        let notReturned = voicemail ? "; not returned — " : " — "
+        text.add(voicemail ? "Voicemail left " : "No answer ")
+        eventDay(at, into: &text)
+        let anchor = theirClock.date(containing: at)
+        let notReturned: StaticString = voicemail ? "; not returned — " : " — "
         switch state {
         case .awaitingReply:
-            return lead + (voicemail ? "; if not returned, try \(again) " : "; try \(again) ") + dates(retry)
-                + holidays + noCallNote
+            text.add(voicemail ? "; if not returned, " : "; ")
+            text.add(tryAgain)
+            dates(retry, into: &text)
+            holidayNote(after: anchor, through: retry, into: &text)
+            noCallNote(into: &text)
         case .due:
-            return lead + notReturned
-                + (noCallTime.map { "no time to call: " + $0.text }
-                    ?? "try \(again) " + when("today")) + holidays
+            text.add(notReturned)
+            callOrWhyNot("no time to call: ", else: tryAgain, "today", into: &text)
+            holidayNote(after: anchor, through: retry, into: &text)
         default:
-            return lead + notReturned
-                + (noCallTime.map { "no time to call: " + $0.text }
-                    ?? "try \(again) " + when("as soon as you can")) + " (due \(dates(retry)))" + holidays
+            text.add(notReturned)
+            callOrWhyNot("no time to call: ", else: tryAgain, "as soon as you can", into: &text)
+            text.add(" (due ")
+            dates(retry, into: &text)
+            text.add(")")
+            holidayNote(after: anchor, through: retry, into: &text)
         }
     }
 
     func window(
         state: FollowUpState, interviewedAt: Date, upcoming: Bool, decision: CalendarDate?, namedAt: Date?,
-        dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int
-    ) -> String {
-        let days = waitFrom == waitTo ? "\(waitFrom)" : "\(waitFrom)–\(waitTo)"
-        let unit = waitTo == 1 ? "business day" : "business days"
-        let lead: String
+        dueFrom: CalendarDate, dueBy: CalendarDate, waitFrom: Int, waitTo: Int, into text: inout SentenceText
+    ) {
         if let decision, let namedAt {
-            lead = "On \(eventDay(namedAt)) they said they expect to decide by \(decision.shortText)"
+            text.add("On ")
+            eventDay(namedAt, into: &text)
+            text.add(" they said they expect to decide by ")
+            text.add(decision)
         } else if let decision {
-            lead = "Decision promised by \(decision.shortText)"
+            text.add("Decision promised by ")
+            text.add(decision)
         } else {
-            lead = (upcoming ? "Interview on " : "Interviewed ") + eventDay(interviewedAt)
+            text.add(upcoming ? "Interview on " : "Interviewed ")
+            eventDay(interviewedAt, into: &text)
         }
-        let anchor = decision ?? CalendarDate.containing(interviewedAt, in: theirZone)
-        let holidays = holidayNote(after: anchor, through: dueBy)
-        let window = "; call \(days) \(unit) after: \(dates(dueFrom, dueBy))"
+        let anchor = decision ?? theirClock.date(containing: interviewedAt)
+        func window() {
+            text.add("; call ")
+            text.add(waitFrom)
+            if waitFrom != waitTo {
+                text.add("–")
+                text.add(waitTo)
+            }
+            text.add(waitTo == 1 ? " business day after: " : " business days after: ")
+            dates(dueFrom, dueBy, into: &text)
+        }
         switch state {
         case .waitingOnDecision:
-            return lead + ": waiting until \(dates(dueFrom))" + holidays + noCallNote
+            text.add(": waiting until ")
+            dates(dueFrom, into: &text)
+            holidayNote(after: anchor, through: dueBy, into: &text)
+            noCallNote(into: &text)
         case .due:
-            return lead + window + " — "
-                + (noCallTime.map { "no time to call: " + $0.text }
-                    ?? "call " + when("today")) + holidays
+            window()
+            text.add(" — ")
+            callOrWhyNot("no time to call: ", else: "call ", "today", into: &text)
+            holidayNote(after: anchor, through: dueBy, into: &text)
         case .overdue:
-            return lead + window + " — overdue, "
-                + (noCallTime.map { "but no time to call: " + $0.text }
-                    ?? "call " + when("as soon as you can")) + holidays
+            window()
+            text.add(" — overdue, ")
+            callOrWhyNot("but no time to call: ", else: "call ", "as soon as you can", into: &text)
+            holidayNote(after: anchor, through: dueBy, into: &text)
         default:
-            return lead + window + holidays + noCallNote
+            window()
+            holidayNote(after: anchor, through: dueBy, into: &text)
+            noCallNote(into: &text)
         }
     }
 
-    func goneQuiet(applicationID: Int64, since: Reason.QuietSince, quietAfter: Int) -> String {
-        let lead: String
+    func goneQuiet(
+        applicationID: Int64, since: Reason.QuietSince, quietAfter: Int, into text: inout SentenceText
+    ) {
         switch since {
         case let .followedUp(outcome, at):
-            lead = (outcome == .wrote ? "Wrote to" : "Reached") + " the interviewer on \(eventDay(at))"
+            text.add(outcome == .wrote ? "Wrote to the interviewer on " : "Reached the interviewer on ")
+            eventDay(at, into: &text)
         case let .triedTwice(count, lastAt):
-            lead = "Tried \(Reason.times(count)) with no answer, the last on \(eventDay(lastAt)),"
+            text.add("Tried ")
+            text.add(Reason.times(count))
+            text.add(" with no answer, the last on ")
+            eventDay(lastAt, into: &text)
+            text.add(",")
         case let .applied(on):
-            lead = "Applied on \(on.shortText)"
+            text.add("Applied on ")
+            text.add(on)
         }
-        let unit = quietAfter == 1 ? "business day" : "business days"
-        return lead + " and heard nothing in the \(quietAfter) \(unit) since: it has gone quiet — "
-            + "mark it ghosted (jobtrack status \(applicationID) ghosted), or send one last written note"
+        text.add(" and heard nothing in the ")
+        text.add(quietAfter)
+        text.add(quietAfter == 1 ? " business day" : " business days")
+        text.add(" since: it has gone quiet — mark it ghosted (jobtrack status ")
+        text.add(Int(applicationID))
+        text.add(" ghosted), or send one last written note")
     }
 }

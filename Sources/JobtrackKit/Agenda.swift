@@ -162,7 +162,7 @@ extension Tracker {
 
     /// Every open application (`all`: every application), by call_at then id.
     public func agenda(all: Bool = false) throws -> [AgendaEntry] {
-        try assess(try repository.histories(all ? .all : .open, withHighlights: false))
+        try assess(try repository.followUpHistories(all ? .all : .open))
     }
 
     /// Why a call that is due waits for a later day than today on the user's calendar
