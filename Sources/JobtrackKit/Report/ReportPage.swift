@@ -207,7 +207,8 @@ struct ReportWriter {
             guard var members = groups[state] else { continue }
             if state.isCallToday { members = members.ordered(by: \.todayKey) }
             html += "<h3>\(text(state.heading)) (\(members.count))</h3>\n<ul class=\"agenda\">\n"
-            for entry in members {
+            // A page to read and print: a long group shows its first entries and a count.
+            for entry in members.prefix(Self.agendaShown) {
                 var line = "<li><span class=\"id\">#\(entry.application.id)</span> \(title(entry))"
                 let who = contact(entry)
                 if !who.isEmpty { line += " · \(who)" }
@@ -216,9 +217,16 @@ struct ReportWriter {
                 html += line
             }
             html += "</ul>\n"
+            if members.count > Self.agendaShown {
+                html +=
+                    "<p class=\"none\">… and \(members.count - Self.agendaShown) more: `jobtrack agenda` lists them all.</p>\n"
+            }
         }
         html += "</section>\n"
     }
+
+    /// How many entries of one state the agenda lists.
+    static let agendaShown = 40
 
     mutating func charts(stats: Stats, weeks: [ReportWeek]) {
         html += "<section id=\"pipeline\"><h2>Pipeline by status</h2>\n<figure>"
