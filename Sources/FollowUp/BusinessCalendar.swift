@@ -106,7 +106,9 @@ public struct BusinessCalendar: Sendable {
     }
 
     private func isBusinessDay(_ day: Int, _ publicHolidays: PublicHolidays?) -> Bool {
-        guard CalendarDate.floorMod(day + 3, 7) < 5, !holidayDays.contains(day) else { return false }
+        guard CalendarDate.floorMod(day + 3, 7) < 5, holidayDays.isEmpty || !holidayDays.contains(day) else {
+            return false
+        }
         return !(publicHolidays?.contains(dayNumber: day) ?? false)
     }
 
