@@ -55,7 +55,7 @@ public enum ConfigKey: String, CaseIterable, CodingKey, Sendable {
 
     /// Refuses a value that would not make sense, with the reason. Only this key is
     /// judged, so that one bad stored value never blocks fixing another.
-    func validate(_ value: String) throws {
+    public func validate(_ value: String) throws {
         switch self {
         case .name:
             guard !value.isBlank else {

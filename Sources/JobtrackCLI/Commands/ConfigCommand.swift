@@ -29,6 +29,8 @@ extension Jobtrack {
         }
 
         func run() throws {
+            // A value that makes no sense is refused before a database is opened or created.
+            if let key, let value { try key.validate(value) }
             let book = try SettingsBook(path: global.databasePath(), now: global.nowInput(), clock: Date())
             if let key {
                 if let value {
