@@ -6,16 +6,12 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable, Codable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Three-letter English name, as the reasons print it ("Mon").
-    public var shortName: String { Self.shortNames[rawValue - 1] }
+    public var shortName: String { CalendarDate.shortWeekdays[rawValue - 1].description }
 
     /// Saturday and Sunday: never business days, whatever the holidays say.
     public var isWeekend: Bool { self == .saturday || self == .sunday }
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    // A static table rather than a DateFormatter: reasons are built for every
-    // assessment, and a formatter per assessment would dominate the cost.
-    private static let shortNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 }
 
 /// A calendar date with no time and no zone ("2026-11-30"), in the proleptic Gregorian
@@ -90,7 +86,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    /// The names `shortText` writes, as bytes: what `Weekday.shortName` and `monthNames` say.
+    /// The names `shortText` and `Weekday.shortName` write: static tables, not a
+    /// DateFormatter, because reasons are worded for every entry of an agenda.
     static let shortWeekdays: [StaticString] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let shortMonths: [StaticString] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -192,8 +189,4 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return value
     }
 
-    private static let monthNames = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
 }
