@@ -32,6 +32,8 @@ import synthetic  # noqa: E402
 SCRATCH = os.path.join(ROOT, ".build-bench")
 WORK = os.path.join(SCRATCH, "bench-work")
 RESULTS = os.path.join(ROOT, "bench", "results.md")
+# The Makefile's release build: what `make install` installs is what is measured.
+RELEASE_FLAGS = ["-c", "release", "--static-swift-stdlib"]
 NOW = synthetic.NOW
 DEVNULL = os.open(os.devnull, os.O_RDWR)
 # Reads an export with JSONParser, or with JSONDecoder into typed structs (Benchmarks/JSONDecodeBench).
@@ -67,9 +69,9 @@ def ensure_tools():
 
 def build():
     log("building the release binary in .build-bench")
-    run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "jobtrack"], cwd=ROOT)
-    run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", DECODE_BENCH], cwd=ROOT)
-    folder = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--show-bin-path"],
+    run(["swift", "build", *RELEASE_FLAGS, "--scratch-path", SCRATCH, "--product", "jobtrack"], cwd=ROOT)
+    run(["swift", "build", *RELEASE_FLAGS, "--scratch-path", SCRATCH, "--product", DECODE_BENCH], cwd=ROOT)
+    folder = subprocess.run(["swift", "build", *RELEASE_FLAGS, "--scratch-path", SCRATCH, "--show-bin-path"],
                             cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
     hello_source = os.path.join(WORK, "hello.swift")
     with open(hello_source, "w") as file:
