@@ -85,13 +85,22 @@ public final class Database {
     /// Runs `body` for each row of `sql`; a statement that fails leaves the cache,
     /// so a later call prepares it afresh.
     public func forEachRow(_ sql: String, _ arguments: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+        try stepping(sql, arguments) { next in
+            while let row = try next() { try body(row) }
+        }
+    }
+
+    /// Runs `body` with a function that steps `sql` to its next row (nil when done), so
+    /// that the caller can walk two queries side by side in one order. A row is valid
+    /// until the next step. A statement that fails leaves the cache.
+    public func stepping<T>(
+        _ sql: String, _ arguments: [any SQLBindable] = [], _ body: (_ next: () throws -> Row?) throws -> T
+    ) throws -> T {
         let statement = try statement(sql)
         do {
             try statement.bind(arguments)
             defer { statement.reset() }
-            while try statement.step() {
-                try body(Row(handle: statement.handle))
-            }
+            return try body { try statement.step() ? Row(handle: statement.handle) : nil }
         } catch let error as SQLiteError {
             statements[sql] = nil
             throw error

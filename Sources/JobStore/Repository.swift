@@ -397,98 +397,127 @@ public struct Repository {
     }
 
     /// What `today` and `agenda` read of the applications in `scope` (`.open` or
-    /// `.all`): every value the rules and the agenda's rows need, and nothing else.
-    /// The url, notes, highlights, the interviews' notes and the calls' numbers and
-    /// notes are left empty, and created_at/updated_at read as the epoch: callers that
-    /// show or export a record read it whole through `histories`.
-    ///
-    /// Interviews and calls are read each in their own index order and kept when their
-    /// application (or interview) was loaded, rather than joined back to `applications`
-    /// row by row: both orders are by the parent's id, so each row finds its parent by
-    /// walking forward through the parents, with no lookup table.
+    /// `.all`), in id order: every value the rules and the agenda's rows need, and
+    /// nothing else. The url, notes, highlights, the interviews' notes and the calls'
+    /// numbers and notes are left empty, and created_at/updated_at read as the epoch:
+    /// callers that show or export a record read it whole through `histories`.
     public func followUpHistories(_ scope: Scope) throws -> [ApplicationHistory] {
-        if case .one = scope { return try histories(scope, withHighlights: false) }
+        var histories: [ApplicationHistory] = []
+        try forEachFollowUpHistory(scope) { histories.append($0) }
+        return histories
+    }
+
+    /// `followUpHistories`, handed to `body` one application at a time, so that a caller
+    /// that keeps only some of them never holds them all (`today` at 100,000).
+    ///
+    /// Applications and their interviews are stepped side by side, both in application
+    /// order, rather than joined: each interview finds its application by walking forward.
+    /// Calls, fewer and small, are read first in their index order (by interview), and an
+    /// interview finds its run of calls by binary search.
+    public func forEachFollowUpHistory(_ scope: Scope, _ body: (ApplicationHistory) throws -> Void) throws {
+        if case .one = scope { return try histories(scope, withHighlights: false).forEach(body) }
         let filter = if case .open = scope { "WHERE +status IN (\(Self.openStatuses))" } else { "" }
         let epoch = Date(timeIntervalSince1970: 0)
-        return try database.read {
-            var histories: [ApplicationHistory] = []
-            // The ids of `histories`, ascending: the parents that interviews walk through.
-            var ids: [Int64] = []
-            try database.forEachRow(
-                "SELECT id, company, role, status, applied_on FROM applications \(filter) ORDER BY id"
-            ) { row in
-                let id = row.int64(0)
-                let text = row.string(3)
-                guard let status = Application.Status(rawValue: text) else {
-                    throw StoreError.unreadableValue(table: "applications", id: id, column: "status", value: text)
-                }
-                ids.append(id)
-                histories.append(
-                    ApplicationHistory(
-                        application: Application(
-                            id: id, company: row.string(1), role: row.string(2), status: status,
-                            appliedOn: row.string(4), url: nil, notes: nil, highlights: [], createdAt: epoch,
-                            updatedAt: epoch),
-                        interviews: []))
-            }
-            // Each interview kept, with where it went: the parents that calls walk through.
-            var interviews: [(id: Int64, application: Int, position: Int)] = []
-            var application = 0
+        try database.read {
+            let calls = try callsByInterview()
             // Busy windows as stored, split once per spelling: many interviews share a few.
             var busyLists: [String: [String]] = [:]
-            try database.forEachRow(
+            try database.stepping(
                 """
                 SELECT id, application_id, held_at, tz, country, interviewer, phone, decision_by, after_hours_ok, busy,
                 thanked_at FROM interviews ORDER BY application_id, held_at, id
                 """
-            ) { row in
-                let applicationID = row.int64(1)
-                while application < ids.count && ids[application] < applicationID { application += 1 }
-                guard application < ids.count, ids[application] == applicationID else { return }
-                let text = row.string(9)
-                let busy: [String]
-                if text.isEmpty {
-                    busy = []
-                } else if let known = busyLists[text] {
-                    busy = known
-                } else {
-                    busy = text.split(separator: ";").map(String.init)
-                    busyLists[text] = busy
+            ) { nextInterview in
+                var interview = try nextInterview()
+                try database.forEachRow(
+                    "SELECT id, company, role, status, applied_on FROM applications \(filter) ORDER BY id"
+                ) { row in
+                    let id = row.int64(0)
+                    let text = row.string(3)
+                    guard let status = Application.Status(rawValue: text) else {
+                        throw StoreError.unreadableValue(table: "applications", id: id, column: "status", value: text)
+                    }
+                    var interviews: [InterviewHistory] = []
+                    while let current = interview, current.int64(1) <= id {
+                        if current.int64(1) == id {
+                            let busyText = current.string(9)
+                            let busy: [String]
+                            if busyText.isEmpty {
+                                busy = []
+                            } else if let known = busyLists[busyText] {
+                                busy = known
+                            } else {
+                                busy = busyText.split(separator: ";").map(String.init)
+                                busyLists[busyText] = busy
+                            }
+                            let interviewID = current.int64(0)
+                            interviews.append(
+                                InterviewHistory(
+                                    interview: Interview(
+                                        id: interviewID, applicationID: id, heldAt: current.date(2),
+                                        tz: current.string(3), country: current.optionalString(4),
+                                        interviewer: current.optionalString(5), phone: current.optionalString(6),
+                                        decisionBy: current.optionalString(7), afterHoursOK: current.bool(8),
+                                        busy: busy, thankedAt: current.optionalDate(10), notes: nil),
+                                    calls: calls.of(interviewID)))
+                        }
+                        interview = try nextInterview()
+                    }
+                    try body(
+                        ApplicationHistory(
+                            application: Application(
+                                id: id, company: row.string(1), role: row.string(2), status: status,
+                                appliedOn: row.string(4), url: nil, notes: nil, highlights: [], createdAt: epoch,
+                                updatedAt: epoch),
+                            interviews: interviews))
                 }
-                let interview = Interview(
-                    id: row.int64(0), applicationID: applicationID, heldAt: row.date(2), tz: row.string(3),
-                    country: row.optionalString(4), interviewer: row.optionalString(5), phone: row.optionalString(6),
-                    decisionBy: row.optionalString(7), afterHoursOK: row.bool(8),
-                    busy: busy, thankedAt: row.optionalDate(10), notes: nil)
-                interviews.append((interview.id, application, histories[application].interviews.count))
-                histories[application].interviews.append(InterviewHistory(interview: interview, calls: []))
             }
-            interviews.sort { $0.id < $1.id }
-            var interview = 0
-            try database.forEachRow(
-                "SELECT id, interview_id, at, outcome, callback_at, decision_by FROM call_attempts ORDER BY interview_id, at, id"
-            ) { row in
-                let interviewID = row.int64(1)
-                while interview < interviews.count && interviews[interview].id < interviewID { interview += 1 }
-                guard interview < interviews.count, interviews[interview].id == interviewID else { return }
-                let text = row.string(3)
-                guard let outcome = CallAttempt.Outcome(rawValue: text) else {
-                    throw StoreError.unreadableValue(
-                        table: "call_attempts", id: row.int64(0), column: "outcome", value: text)
-                }
-                let (application, position) = (interviews[interview].application, interviews[interview].position)
-                histories[application].interviews[position].calls.append(
-                    CallAttempt(
-                        id: row.int64(0), interviewID: interviewID, at: row.date(2), outcome: outcome,
-                        callbackAt: row.optionalDate(4), decisionBy: row.optionalString(5), number: nil, notes: nil))
-            }
-            return histories
         }
+    }
+
+    /// Every call as `today` reads it, in interview order, to be found by interview.
+    private func callsByInterview() throws -> CallsByInterview {
+        var calls = CallsByInterview()
+        try database.forEachRow(
+            "SELECT id, interview_id, at, outcome, callback_at, decision_by FROM call_attempts ORDER BY interview_id, at, id"
+        ) { row in
+            let text = row.string(3)
+            guard let outcome = CallAttempt.Outcome(rawValue: text) else {
+                throw StoreError.unreadableValue(
+                    table: "call_attempts", id: row.int64(0), column: "outcome", value: text)
+            }
+            let interviewID = row.int64(1)
+            calls.interviewIDs.append(interviewID)
+            calls.calls.append(
+                CallAttempt(
+                    id: row.int64(0), interviewID: interviewID, at: row.date(2), outcome: outcome,
+                    callbackAt: row.optionalDate(4), decisionBy: row.optionalString(5), number: nil, notes: nil))
+        }
+        return calls
     }
 
     /// One application with everything logged against it.
     public func history(of id: Int64) throws -> ApplicationHistory {
         guard let history = try histories(.one(id)).first else { throw StoreError.unknownApplication(id) }
         return history
+    }
+}
+
+/// Calls in interview order, with each call's interview id beside it for a binary search.
+private struct CallsByInterview {
+    var interviewIDs: [Int64] = []
+    var calls: [CallAttempt] = []
+
+    /// The calls of one interview, in the order they were read.
+    func of(_ interviewID: Int64) -> [CallAttempt] {
+        var low = 0
+        var high = interviewIDs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if interviewIDs[middle] < interviewID { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < interviewIDs.count && interviewIDs[end] == interviewID { end += 1 }
+        return low == end ? [] : Array(calls[low..<end])
     }
 }

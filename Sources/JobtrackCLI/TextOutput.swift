@@ -66,9 +66,9 @@ struct TextRenderer {
     /// `today` as text (docs/commands.md §3.6): the calls that fall today on the user's
     /// clock; the due ones that must wait, with their day and why; the thank-you notes
     /// to send; then one line for everyone else.
-    func today(_ entries: [AgendaEntry]) -> String {
+    func today(_ list: TodayList) -> String {
         let today = tracker.today(in: tracker.userZone)
-        let due = entries.callsToday
+        let due = list.calls
         let calls = due.filter { entry in
             entry.assessment.callAt.map { CalendarDate.containing($0, in: tracker.userZone) == today } ?? false
         }
@@ -83,17 +83,17 @@ struct TextRenderer {
             lines.append(style.bold("Due, but not callable today:"))
             lines += later.map(laterLine)
         }
-        let letters = entries.filter { $0.assessment.state == .noNumber }
+        let letters = list.letters
         if !letters.isEmpty {
             lines.append(style.bold("Write instead (no number given):"))
             lines += letters.map(writeLine)
         }
-        let notes = entries.thankYouNotes
+        let notes = list.thankYouNotes
         if !notes.isEmpty {
             lines.append(style.bold("Thank-you notes to send:"))
             lines += notes.map(thankYouLine)
         }
-        let counts = Dictionary(grouping: entries, by: \.assessment.state).mapValues(\.count)
+        let counts = list.counts
         let waiting: [(FollowUpState, String)] = [
             (.waitingOnDecision, "waiting on a decision"), (.awaitingReply, "awaiting a reply"),
             (.callbackScheduled, "with a callback booked"), (.tooSoon, "too soon to call"),
@@ -101,7 +101,7 @@ struct TextRenderer {
             (.goneQuiet, "gone quiet (mark one with `jobtrack status <id> ghosted`, or send one last note)"),
         ]
         let summary = waiting.compactMap { state, words in counts[state].map { "\($0) \(words)" } }
-        if entries.isEmpty {
+        if counts.isEmpty {
             lines.append("No open applications. Add one with `jobtrack add <company> <role>`.")
         } else {
             lines.append(

@@ -192,10 +192,50 @@ extension Tracker {
         return "their hours are over for today" + (after.isEmpty ? "" : ", then " + after.joined(separator: "; "))
     }
 
-    /// Every open application's entry, for `today`: the calls come from `callsToday`.
-    public func today() throws -> [AgendaEntry] {
-        try agenda()
+    /// What `today` lists (docs/commands.md §3.6). Only the entries it lists are kept,
+    /// each application's history dropped once assessed otherwise: at 100,000
+    /// applications most are waiting on something, and holding them all was most of the
+    /// command's memory.
+    public func today() throws -> TodayList {
+        let engine = engine
+        let mapper = mapper
+        var calls: [AgendaEntry] = []
+        var letters: [AgendaEntry] = []
+        var notes: [AgendaEntry] = []
+        var counts: [FollowUpState: Int] = [:]
+        try repository.forEachFollowUpHistory(.open) { history in
+            let assessment = engine.assess(try mapper.facts(for: history), now: now)
+            counts[assessment.state, default: 0] += 1
+            let isCall = assessment.state.isCallToday
+            let isLetter = assessment.state == .noNumber
+            let isNote = assessment.listsThankYouNote
+            guard isCall || isLetter || isNote else { return }
+            let entry = AgendaEntry(history: history, assessment: assessment)
+            if isCall { calls.append(entry) }
+            if isLetter { letters.append(entry) }
+            if isNote { notes.append(entry) }
+        }
+        return TodayList(
+            calls: calls.ordered(by: \.todayKey), letters: letters.ordered(by: \.agendaKey),
+            thankYouNotes: notes.byID, counts: counts)
     }
+}
+
+extension Assessment {
+    /// A thank-you note `today` lists apart: one not already part of a call of the day.
+    var listsThankYouNote: Bool { thankYouDue && !state.isCallToday }
+}
+
+/// The lists of `today`, and how many open applications are in each state.
+public struct TodayList: Sendable {
+    /// The calls to make, due and overdue, in `today`'s order (`callsToday`).
+    public let calls: [AgendaEntry]
+    /// The follow-ups to write, no number having been given, in agenda order.
+    public let letters: [AgendaEntry]
+    /// The thank-you notes to send that are not already calls (`thankYouNotes`).
+    public let thankYouNotes: [AgendaEntry]
+    /// Open applications by state, listed or not.
+    public let counts: [FollowUpState: Int]
 }
 
 extension Array where Element == AgendaEntry {
@@ -207,8 +247,11 @@ extension Array where Element == AgendaEntry {
     /// The thank-you notes to send that are not already calls of the day, by id
     /// (docs/rules.md §2.5).
     public var thankYouNotes: [AgendaEntry] {
-        filter { $0.assessment.thankYouDue && !$0.assessment.state.isCallToday }
-            .sorted { $0.application.id < $1.application.id }
+        filter(\.assessment.listsThankYouNote).byID
+    }
+
+    var byID: [AgendaEntry] {
+        sorted { $0.application.id < $1.application.id }
     }
 
     /// Sorted by a key of each assessment, made once per entry; each entry, which

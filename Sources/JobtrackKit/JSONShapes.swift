@@ -52,6 +52,23 @@ public struct AgendaJSON: JSONWritable {
     }
 }
 
+/// Agenda objects for lists of entries, one JSON array, each object made as it is
+/// written: `today` at 100,000 applications lists tens of thousands.
+public struct AgendaListJSON: Encodable {
+    let lists: [[AgendaEntry]]
+
+    public init(_ lists: [AgendaEntry]...) {
+        self.lists = lists
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for list in lists {
+            for entry in list { try container.encode(AgendaJSON(entry)) }
+        }
+    }
+}
+
 public struct CallJSON: Encodable {
     let call: CallAttempt
     let zone: TimeZone

@@ -168,3 +168,33 @@ struct DatabaseTests {
         #expect(Set(onDisk.map(\.version)).count == onDisk.count, "two migrations share a number")
     }
 }
+
+@Suite("Stepping two queries side by side")
+struct SteppingTests {
+    @Test("rows of one query are stepped at the caller's pace while another is walked")
+    func sideBySide() throws {
+        let folder = try TemporaryFolder()
+        let database = try Database(path: folder.path("jobtrack.sqlite3"))
+        try database.executeScript(
+            "CREATE TABLE odd (n INTEGER); CREATE TABLE even (n INTEGER); "
+                + "INSERT INTO odd VALUES (1), (3), (5); INSERT INTO even VALUES (2), (4), (6), (8);")
+        var merged: [Int] = []
+        try database.stepping("SELECT n FROM even ORDER BY n") { nextEven in
+            var even = try nextEven()
+            try database.forEachRow("SELECT n FROM odd ORDER BY n") { odd in
+                while let row = even, row.int(0) < odd.int(0) {
+                    merged.append(row.int(0))
+                    even = try nextEven()
+                }
+                merged.append(odd.int(0))
+            }
+            while let row = even {
+                merged.append(row.int(0))
+                even = try nextEven()
+            }
+        }
+        #expect(merged == [1, 2, 3, 4, 5, 6, 8])
+        // Reset on the way out: the next walk starts from the first row again.
+        #expect(try database.stepping("SELECT n FROM even ORDER BY n") { try $0()?.int(0) } == 2)
+    }
+}

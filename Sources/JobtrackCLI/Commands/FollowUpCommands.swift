@@ -13,12 +13,12 @@ extension Jobtrack {
 
         func run() throws {
             let tracker = try global.tracker()
-            let entries = try tracker.today()
+            let list = try tracker.today()
             let output = Output(tracker, json: global.json)
             if global.json {
-                try output.json((entries.callsToday + entries.thankYouNotes).map(AgendaJSON.init))
+                try output.json(AgendaListJSON(list.calls, list.thankYouNotes))
             } else {
-                print(output.text.today(entries))
+                print(output.text.today(list))
             }
         }
     }
@@ -38,7 +38,7 @@ extension Jobtrack {
             let entries = try tracker.agenda(all: all)
             let output = Output(tracker, json: global.json)
             if global.json {
-                try output.json(entries.map(AgendaJSON.init))
+                try output.json(AgendaListJSON(entries))
             } else {
                 print(output.text.agenda(entries))
             }

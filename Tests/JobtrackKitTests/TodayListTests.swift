@@ -1,0 +1,74 @@
+import FollowUp
+import Foundation
+import JobStore
+import PropertyBased
+import Testing
+
+@testable import JobtrackKit
+
+// `today` keeps only what it lists while it walks the applications; `agenda` keeps them
+// all. Both must say the same of every application (docs/commands.md §3.6).
+
+@Suite("today's lists, against the whole agenda")
+struct TodayListTests {
+    private static let zones = ["America/New_York", "Europe/London", "Australia/Sydney", "America/Los_Angeles"]
+        .map { TimeZone(identifier: $0)! }
+
+    /// Applications in every stage, logged through the use cases over three weeks of November.
+    private func records(seed: UInt64) throws -> KitFixture {
+        var random = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, seed &* 0x2545_F491_4F6C_DD1D))
+        let fixture = try KitFixture()
+        for index in 0..<40 {
+            let tracker = try fixture.tracker(at: "2026-11-02 09:00")
+            let id = try tracker.add(NewApplication(company: "Company \(index)", role: "Engineer")).application.id
+            guard Int.random(in: 0..<10, using: &random) > 0 else { continue }
+            let day = Int.random(in: 3...25, using: &random)
+            let held = String(format: "2026-11-%02d 10:00", day)
+            let later = try fixture.tracker(at: String(format: "2026-11-%02d 12:00", day))
+            _ = try later.logInterview(
+                id,
+                NewInterview(
+                    at: try #require(DateTimeInput(held)), interviewer: "Dana",
+                    phone: Int.random(in: 0..<6, using: &random) == 0 ? nil : "+1 212 555 0100",
+                    timeZone: Self.zones.randomElement(using: &random)))
+            if Bool.random(using: &random) { _ = try later.thanks(id) }
+            for attempt in 0..<Int.random(in: 0...2, using: &random) {
+                let callDay = day + 3 + attempt
+                guard callDay <= 27 else { break }
+                let caller = try fixture.tracker(at: String(format: "2026-11-%02d 23:00", callDay))
+                let outcome: CallAttempt.Outcome = [.voicemail, .noAnswer, .reached].randomElement(using: &random)!
+                _ = try? caller.logCall(
+                    id,
+                    NewCall(
+                        outcome: outcome, at: try #require(DateTimeInput(String(format: "2026-11-%02d 11:00", callDay)))
+                    ))
+            }
+            if Int.random(in: 0..<8, using: &random) == 0 { _ = try later.setStatus(id, to: .rejected) }
+        }
+        return fixture
+    }
+
+    @Test("today lists exactly what the agenda's entries give, in the same order", arguments: [1, 2, 3])
+    func sameAsAgenda(seed: UInt64) throws {
+        let fixture = try records(seed: seed)
+        // Each list is met at least once, so that the comparison compares something.
+        var listed = (calls: 0, letters: 0, notes: 0)
+        for now in ["2026-11-24 16:00", "2026-11-26 09:00", "2026-11-30 10:30", "2026-12-02 15:00", "2026-12-24 09:00"]
+        {
+            let tracker = try fixture.tracker(at: now)
+            let list = try tracker.today()
+            let entries = try tracker.agenda()
+            let ids = { (entries: [AgendaEntry]) in entries.map(\.application.id) }
+            #expect(ids(list.calls) == ids(entries.callsToday), "calls at \(now)")
+            #expect(ids(list.letters) == ids(entries.filter { $0.assessment.state == .noNumber }), "letters at \(now)")
+            #expect(ids(list.thankYouNotes) == ids(entries.thankYouNotes), "notes at \(now)")
+            #expect(list.counts == Dictionary(grouping: entries, by: \.assessment.state).mapValues(\.count))
+            #expect(list.calls.map(\.assessment.reason) == entries.callsToday.map(\.assessment.reason))
+            listed = (
+                listed.calls + list.calls.count, listed.letters + list.letters.count,
+                listed.notes + list.thankYouNotes.count
+            )
+        }
+        #expect(listed.calls > 0 && listed.letters > 0 && listed.notes > 0, "\(listed)")
+    }
+}
