@@ -18,32 +18,36 @@ extension JSONWritable {
                 self,
                 .init(codingPath: encoder.codingPath, debugDescription: "\(Self.self) is written by JSONWriter only"))
         }
-        // The writer has placed the value (its key, or its place in an array); the
-        // value's bytes are made apart and handed over whole.
+        // The writer has placed the value (its key, or its place in an array); the value
+        // writes on at the end of the writer's own bytes, lent to it and taken back, so
+        // that nothing is allocated or copied per value.
         encoder.sink.open(encoder.frame, as: .single)
-        var json = JSONBuffer(depth: encoder.sink.depth)
+        var json = JSONBuffer(depth: encoder.sink.depth, bytes: encoder.sink.lend())
         write(to: &json)
-        encoder.sink.append(json.bytes)
+        encoder.sink.takeBack(json.bytes)
     }
 }
 
 /// The writer's output seen as calls: `beginObject`, `key`, a value, …, `endObject`,
-/// into a byte buffer of its own. Layout is `JSONWriter`'s — two spaces a level, a
-/// member a line, `" : "` after a key, brackets of a non-empty container on their own
-/// line — the same bytes as the same document encoded through `Codable`, so both
-/// kinds of value mix in one document.
+/// appended to a byte buffer. Layout is `JSONWriter`'s — two spaces a level, a member a
+/// line, `" : "` after a key, brackets of a non-empty container on their own line — the
+/// same bytes as the same document encoded through `Codable`, so both kinds of value mix
+/// in one document.
 public struct JSONBuffer {
-    fileprivate(set) var bytes: [UInt8] = []
+    fileprivate(set) var bytes: [UInt8]
     /// The depth of the value written, in the document around it.
     private let depth: Int
-    /// Members written so far in each open container, innermost last, and its kind.
-    private var counts: [Int] = []
-    private var isObject: [Bool] = []
-    private var pendingKey: String?
+    /// How many containers are open inside the value, and for each (a bit per level,
+    /// the innermost highest) whether it is an object and whether it has a member yet:
+    /// the values written are shallow, and a stack in two words is never allocated.
+    private var level = 0
+    private var objects: UInt64 = 0
+    private var started: UInt64 = 0
+    private var pendingKey: StaticString?
 
-    init(depth: Int) {
+    init(depth: Int, bytes: [UInt8] = []) {
         self.depth = depth
-        bytes.reserveCapacity(512)
+        self.bytes = bytes
     }
 
     private mutating func newline(depth: Int) {
@@ -53,31 +57,35 @@ public struct JSONBuffer {
 
     /// Starts a value: as the next member of the container it is in, under its key.
     private mutating func beginValue() {
-        guard let last = counts.indices.last else { return }
-        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
-        counts[last] += 1
-        newline(depth: depth + counts.count)
+        guard level > 0 else { return }
+        let bit: UInt64 = 1 << (level - 1)
+        if started & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+        started |= bit
+        newline(depth: depth + level)
         if let key = pendingKey {
-            JSONSink.appendString(key, to: &bytes)
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(UInt8(ascii: " "))
+            // Keys are the program's own literals, plain ASCII that needs no escaping.
+            bytes.append(UInt8(ascii: "\""))
+            key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: Self.keyEnd)
             pendingKey = nil
         }
     }
 
     private mutating func begin(object: Bool) {
         beginValue()
+        precondition(level < UInt64.bitWidth, "JSONBuffer nests at most \(UInt64.bitWidth) containers")
         bytes.append(UInt8(ascii: object ? "{" : "["))
-        counts.append(0)
-        isObject.append(object)
+        let bit: UInt64 = 1 << level
+        if object { objects |= bit } else { objects &= ~bit }
+        started &= ~bit
+        level += 1
     }
 
     private mutating func end() {
-        let count = counts.removeLast()
-        let object = isObject.removeLast()
-        if count > 0 { newline(depth: depth + counts.count) }
-        bytes.append(UInt8(ascii: object ? "}" : "]"))
+        level -= 1
+        let bit: UInt64 = 1 << level
+        if started & bit != 0 { newline(depth: depth + level) }
+        bytes.append(UInt8(ascii: objects & bit != 0 ? "}" : "]"))
     }
 
     public mutating func beginObject() { begin(object: true) }
@@ -85,8 +93,9 @@ public struct JSONBuffer {
     public mutating func beginArray() { begin(object: false) }
     public mutating func endArray() { end() }
 
-    /// The key of the next member of the object being written.
-    public mutating func key(_ name: String) { pendingKey = name }
+    /// The key of the next member of the object being written: a literal of plain
+    /// ASCII with no quote, backslash or control character (nothing to escape).
+    public mutating func key(_ name: StaticString) { pendingKey = name }
 
     public mutating func string(_ value: String) {
         beginValue()
@@ -127,4 +136,6 @@ public struct JSONBuffer {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
     private static let nullBytes = Array("null".utf8)
+    /// What follows a key's name: its closing quote and `" : "`.
+    private static let keyEnd = Array("\" : ".utf8)
 }

@@ -49,9 +49,15 @@ final class JSONSink {
     /// How many containers are open: the depth of a value written now.
     var depth: Int { open.count }
 
-    /// Bytes written elsewhere, in this writer's layout (`JSONBuffer`).
-    func append(_ written: [UInt8]) {
-        bytes.append(contentsOf: written)
+    /// The bytes written so far, lent to a `JSONBuffer` that writes on at their end in
+    /// this writer's layout; the writer has none until `takeBack`.
+    func lend() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    func takeBack(_ written: [UInt8]) {
+        bytes = written
     }
 
     func flush() throws {
