@@ -11,7 +11,9 @@ MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 # Release builds link the Swift runtime and Foundation statically: the dynamic loader
 # then resolves a few libraries instead of a dozen, which was half of a short command's
 # start-up (bench/results.md). The binary is larger (about 80 MB, most of it ICU's data).
-RELEASE_FLAGS := -c release --static-swift-stdlib
+# It is built apart: SwiftPM would not relink .build's release binary when only this
+# flag changes, and the man page plugin builds that one the usual way.
+RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static
 # What swift-format checks: every Swift file but the generated ones (migrations, holidays).
 FORMAT_FILES = Package.swift $(filter-out $(EMBEDDED_MIGRATIONS) Sources/FollowUp/Generated/%,$(sort $(shell find Sources Tests -name '*.swift')))
 
@@ -42,9 +44,7 @@ bench: $(EMBEDDED_MIGRATIONS)
 	python3 Benchmarks/bench.py
 
 # The binary, its man page, and shell completions where each shell looks for them under PREFIX.
-# The plugin behind `man` builds its own release binary; the one installed is built last.
-install: man
-	$(SWIFT) build $(RELEASE_FLAGS)
+install: release man
 	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
 	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jobtrack" $(PREFIX)/bin/jobtrack
