@@ -187,6 +187,24 @@ struct DayTranscriptTests {
         }
     }
 
+    @Test("docs/a-day.md is what scripts/day-transcript.sh writes with this build")
+    func transcriptIsCurrent() throws {
+        let box = try Sandbox()
+        let binary = try #require(JobtrackBinary.url, "run `swift build` first")
+        let written = box.path("a-day.md")
+        let outcome = try runProgram(
+            URL(fileURLWithPath: "/bin/bash"),
+            [Self.repositoryRoot.appendingPathComponent("scripts/day-transcript.sh").path, written],
+            environment: box.baseEnvironment.merging(["JOBTRACK": binary.path]) { $1 }, scratch: box.folder,
+            timeout: 120)
+        try #require(outcome.status == 0, "the script failed: \(outcome)")
+        let committed = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("docs/a-day.md"), encoding: .utf8)
+        #expect(
+            try String(contentsOfFile: written, encoding: .utf8) == committed,
+            "docs/a-day.md has fallen behind the binary: run scripts/day-transcript.sh and read the diff")
+    }
+
     @Test("the page check finds times outside the user's hours, and ignores the interviewer's")
     func transcriptCheckSeesBadTimes() throws {
         let page = """
