@@ -110,7 +110,13 @@ public struct InterviewFacts: Sendable, Equatable {
     /// Whether there is a number to call: a blank one is as good as none.
     var hasPhone: Bool {
         guard let phone else { return false }
-        return !phone.allSatisfy(\.isWhitespace)
+        // An ASCII byte that is not a space settles it (a number starts with a digit or
+        // `+`); walking Characters cost more than the rest of the check of calls.
+        for byte in phone.utf8 {
+            if byte >= 0x80 { return !phone.allSatisfy(\.isWhitespace) }
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return true }
+        }
+        return false
     }
 }
 

@@ -29,6 +29,7 @@ struct FactsMapper {
     let userZone: TimeZone
     /// The holidays of the user's country, looked up once rather than per application.
     let userHolidays: PublicHolidays?
+    private let places = PlaceCache()
 
     init(zones: ZoneCache, holidays: HolidayCache, busyWindows: BusyWindowCache, userZone: TimeZone) {
         self.zones = zones
@@ -43,6 +44,19 @@ struct FactsMapper {
             throw Refusal.badStoredValue(row: "interview \(id)", column: "tz", value: name)
         }
         return zone
+    }
+
+    /// An interview's zone and the public holidays that count for it, found once per
+    /// spelling of the two: thousands of interviews share a few zones, and looking both
+    /// up by name for each was a tenth of assessing (bench/results.md).
+    private func place(of interview: Interview) throws -> InterviewPlace {
+        let key = PlaceKey(tz: interview.tz, country: interview.country)
+        if let known = places.byKey[key] { return known }
+        let place = InterviewPlace(
+            zone: try zone(named: interview.tz, interview: interview.id),
+            holidays: holidays.table(country: interview.country, zone: interview.tz))
+        places.byKey[key] = place
+        return place
     }
 
     /// `row` is worded only when the value is bad: most rows never need it.
@@ -61,9 +75,10 @@ struct FactsMapper {
             interviews: try history.interviews.map { item in
                 let interview = item.interview
                 let row = { "interview \(interview.id)" }
+                let place = try self.place(of: interview)
                 return InterviewFacts(
                     id: interview.id, heldAt: interview.heldAt,
-                    timeZone: try zone(named: interview.tz, interview: interview.id),
+                    timeZone: place.zone,
                     interviewer: interview.interviewer, phone: interview.phone,
                     decisionBy: try interview.decisionBy.map { try date($0, row: row(), column: "decision_by") },
                     afterHoursOK: interview.afterHoursOK,
@@ -80,13 +95,28 @@ struct FactsMapper {
                                 try date($0, row: "call \(call.id)", column: "decision_by")
                             })
                     },
-                    publicHolidays: holidays.table(country: interview.country, zone: interview.tz),
+                    publicHolidays: place.holidays,
                     thankedAt: interview.thankedAt)
             },
             appliedOn: try date(application.appliedOn, row: "application \(application.id)", column: "applied_on"),
             isApplied: application.status == .applied,
             publicHolidays: userHolidays)
     }
+}
+
+/// Where an interview was held, as the rules need it.
+struct InterviewPlace {
+    let zone: TimeZone
+    let holidays: PublicHolidays?
+}
+
+struct PlaceKey: Hashable {
+    let tz: String
+    let country: String?
+}
+
+final class PlaceCache: @unchecked Sendable {
+    var byKey: [PlaceKey: InterviewPlace] = [:]
 }
 
 /// Each country's public holidays, loaded from the generated table once per run and

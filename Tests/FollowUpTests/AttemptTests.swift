@@ -185,9 +185,18 @@ struct AttemptTests {
         #expect(assess(history, now: "2026-12-03 12:00").state == .followedUp)
     }
 
-    @Test("a blank phone is no phone")
-    func blankPhone() {
-        #expect(assess(interview("2026-11-30 10:00", phone: "  "), now: "2026-12-02 12:00").state == .noNumber)
+    @Test(
+        "a blank phone is no phone, whatever its whitespace",
+        arguments: ["", "  ", "\t\n\r", "\u{0B}\u{0C}", "\u{A0}", " \u{2003} ", "\u{85}", "\u{3000}\t"])
+    func blankPhone(phone: String) {
+        #expect(assess(interview("2026-11-30 10:00", phone: phone), now: "2026-12-02 12:00").state == .noNumber)
+    }
+
+    @Test(
+        "a number with spaces around it, or only odd characters, is a phone",
+        arguments: [" +1 555 0100 ", "\u{A0}5", "\u{2003}\u{2003}x", "-", "\u{1F4DE}"])
+    func phoneAmongSpaces(phone: String) {
+        #expect(assess(interview("2026-11-30 10:00", phone: phone), now: "2026-12-02 12:00").state == .due)
     }
 
     @Test("no phone does not change waiting states, but there is no minute to call in any state")
