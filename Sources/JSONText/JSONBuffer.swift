@@ -110,15 +110,16 @@ public struct JSONBuffer {
 
     public mutating func int(_ value: Int64) {
         beginValue()
-        // Digits written in place, last first: no String made per number.
+        // Digits written straight in, most significant first: no String made per number.
         var magnitude = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     public mutating func int(_ value: Int) { int(Int64(value)) }
