@@ -29,14 +29,18 @@ public struct JSONParser {
     private var depth = 0
 
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
-        try Array(data).withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> JSONValue in
-            var parser = JSONParser(bytes: bytes)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-            let value = try parser.value()
-            parser.skipWhitespace()
-            guard parser.index == bytes.count else { throw parser.error("unexpected text after the document") }
-            return value
-        }
+        // Read in place: a copy of a large document would cost its size again.
+        try data.withUnsafeBytes { raw in
+            Result { () throws(SyntaxError) -> JSONValue in
+                let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                var parser = JSONParser(bytes: bytes)
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+                let value = try parser.value()
+                parser.skipWhitespace()
+                guard parser.index == bytes.count else { throw parser.error("unexpected text after the document") }
+                return value
+            }
+        }.get()
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
