@@ -110,7 +110,7 @@ struct ImportBatch {
         progress: () -> Void
     ) throws {
         for application in applications {
-            if present.contains(Identity(application)) {
+            if !present.isEmpty, present.contains(Identity(application)) {
                 result.skipped += 1
                 let records = 1 + application.interviews.reduce(0) { $0 + 1 + $1.calls.count }
                 for _ in 0..<records { progress() }
