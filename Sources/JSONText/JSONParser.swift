@@ -29,14 +29,39 @@ public struct JSONParser {
     private var depth = 0
 
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
-        try Array(data).withUnsafeBufferPointer { (bytes) throws(SyntaxError) -> JSONValue in
-            var parser = JSONParser(bytes: bytes)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-            let value = try parser.value()
-            parser.skipWhitespace()
-            guard parser.index == bytes.count else { throw parser.error("unexpected text after the document") }
-            return value
-        }
+        try parse(data, streaming: nil) { _ in }
+    }
+
+    /// What `parse(_:streaming:_:)` hands over as it reads the array it streams.
+    public enum Streamed {
+        /// An array under the streamed name begins. A name given twice keeps its last
+        /// value, so the elements of an earlier array are to be dropped.
+        case arrayBegins
+        case element(JSONValue)
+    }
+
+    /// Reads a document as `parse` does, except that the elements of the array named
+    /// `name` in the top-level object go to `streamed` one at a time, as they are read,
+    /// and the value returned holds that array empty: the records of a large import
+    /// need not all stand in memory as JSON at once. A syntax error anywhere is still
+    /// thrown, after whatever elements came before it.
+    public static func parse(
+        _ data: Data, streaming name: String?, _ streamed: (Streamed) -> Void
+    ) throws(SyntaxError) -> JSONValue {
+        // Read in place: a copy of a large document would cost its size again.
+        try data.withUnsafeBytes { raw in
+            Result { () throws(SyntaxError) -> JSONValue in
+                let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                var parser = JSONParser(bytes: bytes)
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+                parser.skipWhitespace()
+                let value =
+                    parser.peek(UInt8(ascii: "{")) ? try parser.object(streaming: name, streamed) : try parser.value()
+                parser.skipWhitespace()
+                guard parser.index == bytes.count else { throw parser.error("unexpected text after the document") }
+                return value
+            }
+        }.get()
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -58,7 +83,9 @@ public struct JSONParser {
         }
     }
 
-    private mutating func object() throws(SyntaxError) -> JSONValue {
+    private mutating func object(
+        streaming streamedName: String? = nil, _ streamed: (Streamed) -> Void = { _ in }
+    ) throws(SyntaxError) -> JSONValue {
         try enter()
         index += 1
         var members: [(name: String, value: JSONValue)] = []
@@ -75,7 +102,14 @@ public struct JSONParser {
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a member name") }
             index += 1
-            members.append((name: key, value: try value()))
+            skipWhitespace()
+            if key == streamedName, peek(UInt8(ascii: "[")) {
+                streamed(.arrayBegins)
+                try forEachElement { streamed(.element($0)) }
+                members.append((name: key, value: .array([])))
+            } else {
+                members.append((name: key, value: try value()))
+            }
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
@@ -90,24 +124,30 @@ public struct JSONParser {
     }
 
     private mutating func array() throws(SyntaxError) -> JSONValue {
+        var elements: [JSONValue] = []
+        try forEachElement { elements.append($0) }
+        return .array(elements)
+    }
+
+    /// Reads an array, handing each element to `body` as soon as it is read.
+    private mutating func forEachElement(_ body: (JSONValue) -> Void) throws(SyntaxError) {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if peek(UInt8(ascii: "]")) {
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
         while true {
-            elements.append(try value())
+            body(try value())
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
             } else if peek(UInt8(ascii: "]")) {
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return
             } else {
                 throw error("expected ',' or ']' in an array")
             }

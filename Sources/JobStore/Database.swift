@@ -142,7 +142,30 @@ public final class Database {
 
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
     public var changes: Int { Int(sqlite3_changes64(connection)) }
+    /// Rows inserted, changed or removed since the connection opened, triggers' included.
+    var totalChanges: Int { Int(sqlite3_total_changes64(connection)) }
     var isInTransaction: Bool { sqlite3_get_autocommit(connection) == 0 }
+
+    /// Runs `body` with the schema's triggers off: even a trigger that writes nothing
+    /// runs a program for every row. SQLite prepares the cached statements again after
+    /// each switch.
+    func withoutTriggers<T>(_ body: () throws -> T) throws -> T {
+        _ = jobtrack_sqlite3_db_config_triggers(connection, 0)
+        defer { _ = jobtrack_sqlite3_db_config_triggers(connection, 1) }
+        return try body()
+    }
+
+    /// Runs `body` with room for `megabytes` of pages in SQLite's cache, then puts the
+    /// cache back as it was. A write larger than the cache (2 MB by default) spills its
+    /// pages to the write-ahead log before it commits, and then again each time it
+    /// changes one: an import of 100,000 applications wrote 1.7 GB for a 40 MB file.
+    /// SQLite takes the memory only as pages are read or written.
+    public func withPageCache<T>(megabytes: Int, _ body: () throws -> T) throws -> T {
+        let size = try fetchOne("PRAGMA cache_size", [], { $0.int(0) }) ?? 0
+        try executeScript("PRAGMA cache_size = \(-megabytes * 1024)")
+        defer { try? executeScript("PRAGMA cache_size = \(size)") }
+        return try body()
+    }
 
     // MARK: Transactions
 

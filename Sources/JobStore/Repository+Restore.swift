@@ -9,24 +9,27 @@ import Foundation
 extension Repository {
     /// An application under the id it had (nil: a new one); an id in use is SQLite's
     /// constraint error.
+    ///
+    /// It writes in the caller's transaction, which must be open, with no savepoint of
+    /// its own: an import writes thousands in one transaction, and a savepoint each made
+    /// SQLite copy every page they touched to its sub-journal, a file on disk.
     @discardableResult
     public func insertApplication(
         id: Int64?, company: String, role: String, status: Application.Status = .applied, appliedOn: String,
         url: String? = nil, notes: String? = nil, highlights: [String] = [], now: Date
     ) throws -> Application {
-        try database.write {
-            try database.execute(
-                """
-                INSERT INTO applications (id, company, role, status, applied_on, url, notes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [id, company, role, status.rawValue, appliedOn, url, notes, now, now])
-            let id = database.lastInsertedRowID
-            try insertHighlights(of: id, highlights)
-            return Application(
-                id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
-                highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
-        }
+        precondition(database.isInTransaction, "an application and its highlights are written in one transaction")
+        try database.execute(
+            """
+            INSERT INTO applications (id, company, role, status, applied_on, url, notes, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [id, company, role, status.rawValue, appliedOn, url, notes, now, now])
+        let id = database.lastInsertedRowID
+        try insertHighlights(of: id, highlights)
+        return Application(
+            id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
+            highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
     }
 
     /// An interview under the id it had.

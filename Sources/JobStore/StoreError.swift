@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A stored value the schema let through but this build cannot read.
     case unreadableValue(table: String, id: Int64, column: String, value: String)
     case nothingToUndo
+    /// A bulk write changed rows its journal could not record; it was rolled back.
+    case unjournaledWrite
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(table) row \(id) has \(column) = \"\(value)\", which this jobtrack cannot read"
         case .nothingToUndo:
             return "nothing to undo"
+        case .unjournaledWrite:
+            return "a change wrote rows that undo could not reverse; nothing was changed"
         }
     }
 }

@@ -32,6 +32,50 @@ struct JSONTextTests {
         #expect(try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))) == .array([.integer(1)]))
     }
 
+    /// What `parse(_:streaming:_:)` hands over, in order, and the value it returns.
+    static func stream(_ text: String) throws -> (elements: [[JSONValue]], value: JSONValue) {
+        var arrays: [[JSONValue]] = []
+        let value = try JSONParser.parse(Data(text.utf8), streaming: "items") { streamed in
+            switch streamed {
+            case .arrayBegins: arrays.append([])
+            case .element(let element): arrays[arrays.count - 1].append(element)
+            }
+        }
+        return (arrays, value)
+    }
+
+    @Test("a streamed array's elements are handed over in order, and the document holds it empty")
+    func streamedArray() throws {
+        let read = try Self.stream(#"{"items": [1, {"a": [2]}, "x"], "other": [3], "n": {"items": [4]}}"#)
+        #expect(read.elements == [[.integer(1), .object(["a": .array([.integer(2)])]), .string("x")]])
+        #expect(
+            read.value
+                == .object([
+                    "items": .array([]), "other": .array([.integer(3)]), "n": .object(["items": .array([.integer(4)])]),
+                ]))
+    }
+
+    @Test("each array under a name given twice is streamed from its beginning; a name not holding an array stays")
+    func streamedNameTwice() throws {
+        let twice = try Self.stream(#"{"items": [1, 2], "items": []}"#)
+        #expect(twice.elements == [[.integer(1), .integer(2)], []])
+        let notAnArray = try Self.stream(#"{"items": 5}"#)
+        #expect(notAnArray.elements.isEmpty)
+        #expect(notAnArray.value == .object(["items": .integer(5)]))
+        #expect(try Self.stream(#"[{"items": [1]}]"#).elements.isEmpty, "only the top-level object's member")
+    }
+
+    @Test("a syntax error after streamed elements is still refused with its line and column")
+    func streamedSyntaxError() throws {
+        var elements = 0
+        #expect(throws: JSONParser.SyntaxError(reason: "expected ',' or ']' in an array", line: 2, column: 4)) {
+            try JSONParser.parse(Data("{\"items\": [1,\n 2 3]}".utf8), streaming: "items") { streamed in
+                if case .element = streamed { elements += 1 }
+            }
+        }
+        #expect(elements == 2)
+    }
+
     static let broken: [(String, String, Int, Int)] = [
         ("{\"a\": 1,}", "expected a member name in quotes", 1, 9),
         ("[1, 2", "expected ',' or ']' in an array", 1, 6),

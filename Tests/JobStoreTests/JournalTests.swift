@@ -261,6 +261,96 @@ struct JournalTests {
         #expect(try dump(fixture.database) == before)
     }
 
+    /// `count` applications as an import adds them: ids kept from `firstID` on, or new
+    /// ones when nil; every third with two highlights, every other with an interview and a call.
+    private func addApplications(_ count: Int, firstID: Int64? = nil, _ fixture: Fixture) throws {
+        let repository = fixture.repository
+        for index in 0..<count {
+            let application = try repository.insertApplication(
+                id: firstID.map { $0 + Int64(index) * 2 }, company: "Imported \(index)", role: "Engineer",
+                appliedOn: "2026-11-02", highlights: index % 3 == 0 ? ["one", "two"] : [], now: fixture.now)
+            guard index % 2 == 0 else { continue }
+            let interview = try repository.insertInterview(
+                id: firstID.map { $0 + Int64(index) }, applicationID: application.id, heldAt: fixture.now,
+                tz: "Europe/Paris")
+            try repository.insertCall(
+                id: firstID.map { $0 + Int64(index) * 3 }, interviewID: interview.id,
+                at: fixture.now.addingTimeInterval(60), outcome: .noAnswer, number: "+33 1 23 45 67 89")
+        }
+    }
+
+    @Test("rows added in bulk are journaled as the triggers journal them, and undo removes exactly them")
+    func addingRowsJournalsLikeTheTriggers() throws {
+        var journals: [String] = []
+        for bulk in [false, true] {
+            let fixture = try Fixture()
+            try fixture.fullApplication("Kept")
+            try fixture.fullApplication("Also kept")
+            try fixture.repository.setSetting("name", to: "Alex")
+            let before = try dump(fixture.database)
+            try fixture.database.change(command: "import", at: fixture.now) {
+                try fixture.repository.setSetting("name", to: "Sam")
+                if bulk {
+                    try fixture.database.addingRows { try addApplications(300, fixture) }
+                } else {
+                    try addApplications(300, fixture)
+                }
+                // The triggers are on again for what follows the bulk rows.
+                var kept = try fixture.repository.application(1)
+                kept.company = "Renamed"
+                try fixture.repository.updateApplication(kept, now: fixture.now)
+                return "imported 300 applications"
+            }
+            #expect(try fixture.count("applications") == 302)
+            journals.append(try dump(fixture.database, tables: Database.journaledTables.map { "journal_" + $0 }))
+            try fixture.database.undo(at: fixture.now)
+            #expect(try dump(fixture.database) == before)
+        }
+        #expect(journals[0] == journals[1])
+    }
+
+    @Test("rows added in bulk under the ids they had, into an empty database, are all removed by undo")
+    func addingRowsWithKeptIDs() throws {
+        let fixture = try Fixture()
+        try fixture.database.change(command: "import", at: fixture.now) {
+            try fixture.database.addingRows { try addApplications(50, firstID: 7, fixture) }
+            return "restored 50 applications"
+        }
+        #expect(try fixture.repository.applications().map(\.id).first == 7)
+        #expect(try fixture.count("journal_call_attempts") == 25)
+        try fixture.database.undo(at: fixture.now)
+        #expect(try dump(fixture.database) == "")
+    }
+
+    @Test("a bulk write that changes a row it did not add is refused, and rolls back whole")
+    func addingRowsRefusesOtherWrites() throws {
+        let fixture = try Fixture()
+        try fixture.fullApplication("Kept")
+        let before = try dumpEverything(fixture.database)
+        #expect(throws: StoreError.unjournaledWrite) {
+            try fixture.database.change(command: "import", at: fixture.now) {
+                try fixture.database.addingRows {
+                    try addApplications(10, fixture)
+                    var kept = try fixture.repository.application(1)
+                    kept.notes = "changed unseen"
+                    try fixture.repository.updateApplication(kept, now: fixture.now)
+                }
+                return "imported 10 applications"
+            }
+        }
+        #expect(try dumpEverything(fixture.database) == before)
+    }
+
+    @Test("rows added in bulk outside a change are not journaled")
+    func addingRowsOutsideAChange() throws {
+        let fixture = try Fixture()
+        try fixture.database.write {
+            try fixture.database.addingRows { try addApplications(10, fixture) }
+        }
+        #expect(try fixture.count("applications") == 10)
+        #expect(try fixture.journalRows == 0)
+    }
+
     @Test("nothing to undo is refused and changes nothing")
     func nothingToUndo() throws {
         let fixture = try Fixture()

@@ -93,38 +93,52 @@ struct ImportBatch {
             }
             let restore = isEmpty && carriesIDs
             let present = isEmpty ? [] : Set(try repository.histories(.all, withHighlights: false).map(Identity.init))
-            for application in applications {
-                if present.contains(Identity(application)) {
-                    result.skipped += 1
-                    let records = 1 + application.interviews.reduce(0) { $0 + 1 + $1.calls.count }
-                    for _ in 0..<records { progress() }
-                    continue
-                }
-                let stored = try repository.insertApplication(
-                    id: restore ? application.id : nil, company: application.company, role: application.role,
-                    status: application.status, appliedOn: application.appliedOn, url: application.url,
-                    notes: application.notes, highlights: application.highlights, now: now)
-                result.applicationIDs.append(stored.id)
-                progress()
-                for interview in application.interviews {
-                    let storedInterview = try repository.insertInterview(
-                        id: restore ? interview.id : nil, applicationID: stored.id, heldAt: interview.heldAt,
-                        tz: interview.tz, country: interview.country, interviewer: interview.interviewer,
-                        phone: interview.phone, decisionBy: interview.decisionBy, afterHoursOK: interview.afterHoursOK,
-                        busy: interview.busy, thankedAt: interview.thankedAt, notes: interview.notes)
-                    result.interviews += 1
-                    progress()
-                    for call in interview.calls {
-                        try repository.insertCall(
-                            id: restore ? call.id : nil, interviewID: storedInterview.id, at: call.at,
-                            outcome: call.outcome, callbackAt: call.callbackAt, decisionBy: call.decisionBy,
-                            number: call.number, notes: call.notes)
-                        result.calls += 1
-                        progress()
-                    }
+            try repository.database.withPageCache(megabytes: 256) {
+                try repository.database.addingRows {
+                    try add(
+                        to: repository, now: now, restore: restore, skipping: present, into: &result,
+                        progress: progress)
                 }
             }
             return result
+        }
+    }
+
+    /// Inserts the applications not in `present`, with their interviews and calls.
+    private func add(
+        to repository: Repository, now: Date, restore: Bool, skipping present: Set<Identity>, into result: inout Result,
+        progress: () -> Void
+    ) throws {
+        for application in applications {
+            if !present.isEmpty, present.contains(Identity(application)) {
+                result.skipped += 1
+                let records = 1 + application.interviews.reduce(0) { $0 + 1 + $1.calls.count }
+                for _ in 0..<records { progress() }
+                continue
+            }
+            let stored = try repository.insertApplication(
+                id: restore ? application.id : nil, company: application.company, role: application.role,
+                status: application.status, appliedOn: application.appliedOn, url: application.url,
+                notes: application.notes, highlights: application.highlights, now: now)
+            result.applicationIDs.append(stored.id)
+            progress()
+            for interview in application.interviews {
+                let storedInterview = try repository.insertInterview(
+                    id: restore ? interview.id : nil, applicationID: stored.id, heldAt: interview.heldAt,
+                    tz: interview.tz, country: interview.country, interviewer: interview.interviewer,
+                    phone: interview.phone, decisionBy: interview.decisionBy, afterHoursOK: interview.afterHoursOK,
+                    busy: interview.busy, thankedAt: interview.thankedAt, notes: interview.notes)
+                result.interviews += 1
+                progress()
+                for call in interview.calls {
+                    try repository.insertCall(
+                        id: restore ? call.id : nil, interviewID: storedInterview.id, at: call.at,
+                        outcome: call.outcome, callbackAt: call.callbackAt, decisionBy: call.decisionBy,
+                        number: call.number, notes: call.notes)
+                    result.calls += 1
+                    progress()
+                }
+            }
         }
     }
 }
