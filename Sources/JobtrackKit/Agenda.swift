@@ -46,9 +46,9 @@ struct FactsMapper {
         return zone
     }
 
-    /// An interview's zone and the public holidays that count for it, found once per
-    /// spelling of the two: thousands of interviews share a few zones, and looking both
-    /// up by name for each was a tenth of assessing (bench/results.md).
+    /// An interview's zone and the public holidays that count for it, from one table
+    /// keyed by both spellings rather than by name in two: thousands of interviews share
+    /// a few zones (Benchmarks/NOTES.md, round four).
     private func place(of interview: Interview) throws -> InterviewPlace {
         let key = PlaceKey(tz: interview.tz, country: interview.country)
         if let known = places.byKey[key] { return known }
@@ -110,11 +110,13 @@ struct InterviewPlace {
     let holidays: PublicHolidays?
 }
 
+/// An interview's zone and country as stored: the country, when given, picks the holidays.
 struct PlaceKey: Hashable {
     let tz: String
     let country: String?
 }
 
+/// The places met in one run, filled as interviews are mapped.
 final class PlaceCache: @unchecked Sendable {
     var byKey: [PlaceKey: InterviewPlace] = [:]
 }
