@@ -22,6 +22,7 @@ public final class Database {
     private var statements: [String: Statement] = [:]
 
     public init(path: String, migrations: [Migration] = Migration.embedded) throws {
+        _ = Self.sqliteConfigured
         self.path = path
         try DatabaseFile.prepare(path: path)
         var connection: OpaquePointer?
@@ -50,6 +51,13 @@ public final class Database {
         upgradeBackup = try Migrator(migrations: migrations).migrate(self)
         try enableWriteAheadLog()
     }
+
+    /// SQLite's process-wide settings, made once before its first use in the process
+    /// (`DatabaseFile` may open the file to look at it): SQLite refuses them once it
+    /// has initialised.
+    private static let sqliteConfigured: Void = {
+        _ = jobtrack_sqlite3_config_no_memory_statistics()
+    }()
 
     deinit {
         statements.removeAll()
