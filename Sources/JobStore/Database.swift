@@ -115,6 +115,17 @@ public final class Database {
         }
     }
 
+    /// Runs `statement`, taken from `statement(_:)`, once with the parameters `bind`
+    /// binds by type (`Statement.run`). A statement that fails leaves the cache.
+    func run(_ statement: Statement, _ bind: (inout Statement.Parameters) throws -> Void) throws {
+        do {
+            try statement.run(bind)
+        } catch let error as SQLiteError {
+            if statements[statement.sql] === statement { statements[statement.sql] = nil }
+            throw error
+        }
+    }
+
     public func execute(_ sql: String, _ arguments: [any SQLBindable] = []) throws {
         try forEachRow(sql, arguments) { _ in }
     }
