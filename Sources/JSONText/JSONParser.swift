@@ -23,6 +23,9 @@ public struct JSONParser {
     /// Deeper than any export; a bound keeps a hostile file from exhausting the stack.
     public static let maximumDepth = 512
 
+    /// The most members an object of an export has (an interview: twelve).
+    static let membersExpected = 12
+
     /// The document, borrowed for the parse: unchecked indexing, every index checked here.
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -95,6 +98,9 @@ public struct JSONParser {
             depth -= 1
             return .object(JSONObject([]))
         }
+        // Room for an export's records at once: grown one member at a time, an array
+        // is made anew four times on the way to a dozen.
+        members.reserveCapacity(Self.membersExpected)
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
