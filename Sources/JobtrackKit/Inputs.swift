@@ -216,57 +216,77 @@ public struct DateTimeInput: Equatable, Sendable {
     /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM|±HHMM)`, read byte by byte: an import
     /// reads one for every interview and call.
     static func isoInstant(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var reader = ByteReader(bytes: Array(text.utf8))
+        let bytes = reader.bytes
         guard bytes.count >= 17,
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
                 || bytes[10] == UInt8(ascii: " "),
             let date = CalendarDate(iso: String(decoding: bytes[..<10], as: UTF8.self))
         else { return nil }
-        var index = 11
-        func twoDigits() -> Int? {
-            guard index + 2 <= bytes.count, let tens = digit(bytes[index]), let ones = digit(bytes[index + 1])
-            else { return nil }
-            index += 2
-            return tens * 10 + ones
-        }
-        func skip(_ character: Unicode.Scalar) -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
-            index += 1
-            return true
-        }
-        guard let hour = twoDigits(), hour < 24, skip(":"), let minute = twoDigits(), minute < 60 else { return nil }
+        reader.index = 11
+        guard let hour = reader.twoDigits(), hour < 24, reader.skip(":"), let minute = reader.twoDigits(), minute < 60
+        else { return nil }
         var second = 0
         var fraction = 0.0
-        if skip(":") {
-            guard let value = twoDigits(), value < 60 else { return nil }
+        if reader.skip(":") {
+            guard let value = reader.twoDigits(), value < 60 else { return nil }
             second = value
-            if skip(".") || skip(",") {
+            if reader.skip(".") || reader.skip(",") {
                 var scale = 0.1
-                let start = index
-                while index < bytes.count, let value = digit(bytes[index]) {
+                let start = reader.index
+                while let value = reader.digit() {
                     fraction += Double(value) * scale
                     scale /= 10
-                    index += 1
                 }
-                guard index > start else { return nil }
+                guard reader.index > start else { return nil }
             }
         }
         let offset: Int
-        if skip("Z") || skip("z") {
+        if reader.skip("Z") || reader.skip("z") {
             offset = 0
         } else {
-            let sign = skip("+") ? 1 : skip("-") ? -1 : 0
-            guard sign != 0, let hours = twoDigits(), hours <= 18 else { return nil }
-            _ = skip(":")
-            guard let minutes = twoDigits(), minutes < 60 else { return nil }
+            let sign = reader.skip("+") ? 1 : reader.skip("-") ? -1 : 0
+            guard sign != 0, let hours = reader.twoDigits(), hours <= 18 else { return nil }
+            _ = reader.skip(":")
+            guard let minutes = reader.twoDigits(), minutes < 60 else { return nil }
             offset = sign * (hours * 3600 + minutes * 60)
         }
-        guard index == bytes.count else { return nil }
+        guard reader.index == bytes.count else { return nil }
         let seconds = Self.epoch.days(to: date) * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
     }
 
-    private static func digit(_ byte: UInt8) -> Int? {
+    /// Bytes read from `index` on. A type of its own rather than functions nested in
+    /// `isoInstant`: those shared the index as a captured variable, and every read of
+    /// it was checked for exclusive access at run time.
+    private struct ByteReader {
+        let bytes: [UInt8]
+        var index = 0
+
+        /// The digit at `index`, read past; nil (and nothing read) for any other byte.
+        mutating func digit() -> Int? {
+            guard index < bytes.count, let value = DateTimeInput.digit(bytes[index]) else { return nil }
+            index += 1
+            return value
+        }
+
+        mutating func twoDigits() -> Int? {
+            guard index + 2 <= bytes.count, let tens = DateTimeInput.digit(bytes[index]),
+                let ones = DateTimeInput.digit(bytes[index + 1])
+            else { return nil }
+            index += 2
+            return tens * 10 + ones
+        }
+
+        /// Reads past `character` if it comes next.
+        mutating func skip(_ character: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+    }
+
+    fileprivate static func digit(_ byte: UInt8) -> Int? {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
     }
 }
