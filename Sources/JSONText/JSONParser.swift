@@ -274,8 +274,10 @@ public struct JSONParser {
         return .number(number)
     }
 
-    private mutating func literal(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
-        let expected = Array(word.utf8)
+    /// `true`, `false` or `null`, compared where the word lies in the program: an
+    /// array made of its bytes each time was an allocation for every null of a document.
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard bytes[index...].starts(with: expected) else { throw error("unexpected character") }
         index += expected.count
         return value
