@@ -216,8 +216,13 @@ public struct DateTimeInput: Equatable, Sendable {
     /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM|±HHMM)`, read byte by byte: an import
     /// reads one for every interview and call.
     static func isoInstant(_ text: String) -> Date? {
-        var reader = ByteReader(bytes: Array(text.utf8))
-        let bytes = reader.bytes
+        // Read where the text lies: an array of its bytes was an allocation each time.
+        var text = text
+        return text.withUTF8(instant)
+    }
+
+    private static func instant(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var reader = ByteReader(bytes: bytes)
         guard bytes.count >= 17,
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
                 || bytes[10] == UInt8(ascii: " "),
@@ -260,7 +265,7 @@ public struct DateTimeInput: Equatable, Sendable {
     /// `isoInstant`: those shared the index as a captured variable, and every read of
     /// it was checked for exclusive access at run time.
     private struct ByteReader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
         /// The digit at `index`, read past; nil (and nothing read) for any other byte.
