@@ -23,6 +23,9 @@ public struct JSONParser {
     /// Deeper than any export; a bound keeps a hostile file from exhausting the stack.
     public static let maximumDepth = 512
 
+    /// The most members an object of an export has (an interview: twelve).
+    static let membersExpected = 12
+
     /// The document, borrowed for the parse: unchecked indexing, every index checked here.
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -95,6 +98,9 @@ public struct JSONParser {
             depth -= 1
             return .object(JSONObject([]))
         }
+        // Room for an export's records at once: grown one member at a time, an array
+        // is made anew four times on the way to a dozen.
+        members.reserveCapacity(Self.membersExpected)
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
@@ -268,8 +274,10 @@ public struct JSONParser {
         return .number(number)
     }
 
-    private mutating func literal(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
-        let expected = Array(word.utf8)
+    /// `true`, `false` or `null`, compared where the word lies in the program: an
+    /// array made of its bytes each time was an allocation for every null of a document.
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard bytes[index...].starts(with: expected) else { throw error("unexpected character") }
         index += expected.count
         return value

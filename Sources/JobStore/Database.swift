@@ -22,6 +22,7 @@ public final class Database {
     private var statements: [String: Statement] = [:]
 
     public init(path: String, migrations: [Migration] = Migration.embedded) throws {
+        _ = Self.sqliteConfigured
         self.path = path
         try DatabaseFile.prepare(path: path)
         var connection: OpaquePointer?
@@ -50,6 +51,13 @@ public final class Database {
         upgradeBackup = try Migrator(migrations: migrations).migrate(self)
         try enableWriteAheadLog()
     }
+
+    /// SQLite's process-wide settings, made once before its first use in the process
+    /// (`DatabaseFile` may open the file to look at it): SQLite refuses them once it
+    /// has initialised.
+    private static let sqliteConfigured: Void = {
+        _ = jobtrack_sqlite3_config_no_memory_statistics()
+    }()
 
     deinit {
         statements.removeAll()
@@ -103,6 +111,17 @@ public final class Database {
             return try body { try statement.step() ? Row(handle: statement.handle) : nil }
         } catch let error as SQLiteError {
             statements[sql] = nil
+            throw error
+        }
+    }
+
+    /// Runs `statement`, taken from `statement(_:)`, once with the parameters `bind`
+    /// binds by type (`Statement.run`). A statement that fails leaves the cache.
+    func run(_ statement: Statement, _ bind: (inout Statement.Parameters) throws -> Void) throws {
+        do {
+            try statement.run(bind)
+        } catch let error as SQLiteError {
+            if statements[statement.sql] === statement { statements[statement.sql] = nil }
             throw error
         }
     }

@@ -18,15 +18,10 @@ extension Repository {
         id: Int64?, company: String, role: String, status: Application.Status = .applied, appliedOn: String,
         url: String? = nil, notes: String? = nil, highlights: [String] = [], now: Date
     ) throws -> Application {
-        precondition(database.isInTransaction, "an application and its highlights are written in one transaction")
-        try database.execute(
-            """
-            INSERT INTO applications (id, company, role, status, applied_on, url, notes, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [id, company, role, status.rawValue, appliedOn, url, notes, now, now])
-        let id = database.lastInsertedRowID
-        try insertHighlights(of: id, highlights)
+        var inserts = RecordInserts(database: database)
+        let id = try inserts.application(
+            id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
+            highlights: highlights, now: now)
         return Application(
             id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
             highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
@@ -39,20 +34,13 @@ extension Repository {
         phone: String? = nil, decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [],
         thankedAt: Date? = nil, notes: String? = nil
     ) throws -> Interview {
-        try insert(
-            """
-            INSERT INTO interviews (id, application_id, held_at, tz, country, interviewer, phone, decision_by,
-                                    after_hours_ok, busy, thanked_at, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                id, applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK,
-                busy.joined(separator: ";"), thankedAt, notes,
-            ],
-            missingParent: .unknownApplication(applicationID))
+        var inserts = RecordInserts(database: database)
+        let id = try inserts.interview(
+            id: id, applicationID: applicationID, heldAt: heldAt, tz: tz, country: country, interviewer: interviewer,
+            phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy, thankedAt: thankedAt,
+            notes: notes)
         return Interview(
-            id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
-            country: country,
+            id: id, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz, country: country,
             interviewer: interviewer, phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy,
             thankedAt: thankedAt?.wholeSeconds, notes: notes)
     }
@@ -63,15 +51,141 @@ extension Repository {
         id: Int64?, interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date? = nil,
         decisionBy: String? = nil, number: String?, notes: String? = nil
     ) throws -> CallAttempt {
-        try insert(
+        var inserts = RecordInserts(database: database)
+        let id = try inserts.call(
+            id: id, interviewID: interviewID, at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy,
+            number: number, notes: notes)
+        return CallAttempt(
+            id: id, interviewID: interviewID, at: at.wholeSeconds, outcome: outcome,
+            callbackAt: callbackAt?.wholeSeconds, decisionBy: decisionBy, number: number, notes: notes)
+    }
+}
+
+/// The inserts of `insertApplication(id:…)`, `insertInterview(id:…)` and
+/// `insertCall(id:…)`, for a writer of many records such as an import: each statement
+/// is looked up once, when first used, and each value bound by its type
+/// (`Statement.run`). Looking every statement up by its SQL text and boxing every
+/// value in an array cost more per row than SQLite's own work did. Each insert
+/// returns the new record's id.
+public struct RecordInserts {
+    private let database: Database
+    private var applications: Statement?
+    private var highlights: Statement?
+    private var interviews: Statement?
+    private var calls: Statement?
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// An application and its highlights, in the caller's open transaction (see
+    /// `Repository.insertApplication(id:…)`).
+    public mutating func application(
+        id: Int64?, company: String, role: String, status: Application.Status, appliedOn: String, url: String?,
+        notes: String?, highlights texts: [String], now: Date
+    ) throws -> Int64 {
+        precondition(database.isInTransaction, "an application and its highlights are written in one transaction")
+        let applications = try Self.prepared(
+            &applications,
+            """
+            INSERT INTO applications (id, company, role, status, applied_on, url, notes, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: database)
+        try database.run(applications) { row in
+            try row.bind(id)
+            try row.bind(company)
+            try row.bind(role)
+            try row.bind(status.rawValue)
+            try row.bind(appliedOn)
+            try row.bind(url)
+            try row.bind(notes)
+            try row.bind(now)
+            try row.bind(now)
+        }
+        let id = database.lastInsertedRowID
+        guard !texts.isEmpty else { return id }
+        let highlights = try Self.prepared(
+            &highlights, "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", in: database)
+        for (position, text) in texts.enumerated() {
+            try database.run(highlights) { row in
+                try row.bind(id)
+                try row.bind(Int64(position))
+                try row.bind(text)
+            }
+        }
+        return id
+    }
+
+    public mutating func interview(
+        id: Int64?, applicationID: Int64, heldAt: Date, tz: String, country: String?, interviewer: String?,
+        phone: String?, decisionBy: String?, afterHoursOK: Bool, busy: [String], thankedAt: Date?, notes: String?
+    ) throws -> Int64 {
+        let interviews = try Self.prepared(
+            &interviews,
+            """
+            INSERT INTO interviews (id, application_id, held_at, tz, country, interviewer, phone, decision_by,
+                                    after_hours_ok, busy, thanked_at, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: database)
+        try inserting(missingParent: .unknownApplication(applicationID)) {
+            try database.run(interviews) { row in
+                try row.bind(id)
+                try row.bind(applicationID)
+                try row.bind(heldAt)
+                try row.bind(tz)
+                try row.bind(country)
+                try row.bind(interviewer)
+                try row.bind(phone)
+                try row.bind(decisionBy)
+                try row.bind(afterHoursOK)
+                try row.bind(busy.joined(separator: ";"))
+                try row.bind(thankedAt)
+                try row.bind(notes)
+            }
+        }
+        return database.lastInsertedRowID
+    }
+
+    public mutating func call(
+        id: Int64?, interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date?,
+        decisionBy: String?, number: String?, notes: String?
+    ) throws -> Int64 {
+        let calls = try Self.prepared(
+            &calls,
             """
             INSERT INTO call_attempts (id, interview_id, at, outcome, callback_at, decision_by, number, notes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [id, interviewID, at, outcome.rawValue, callbackAt, decisionBy, number, notes],
-            missingParent: .unknownInterview(interviewID))
-        return CallAttempt(
-            id: database.lastInsertedRowID, interviewID: interviewID, at: at.wholeSeconds, outcome: outcome,
-            callbackAt: callbackAt?.wholeSeconds, decisionBy: decisionBy, number: number, notes: notes)
+            """, in: database)
+        try inserting(missingParent: .unknownInterview(interviewID)) {
+            try database.run(calls) { row in
+                try row.bind(id)
+                try row.bind(interviewID)
+                try row.bind(at)
+                try row.bind(outcome.rawValue)
+                try row.bind(callbackAt)
+                try row.bind(decisionBy)
+                try row.bind(number)
+                try row.bind(notes)
+            }
+        }
+        return database.lastInsertedRowID
+    }
+
+    private static func prepared(_ statement: inout Statement?, _ sql: String, in database: Database) throws
+        -> Statement
+    {
+        if let statement { return statement }
+        let prepared = try database.statement(sql)
+        statement = prepared
+        return prepared
+    }
+
+    /// A row whose parent is missing is the parent's error, as `Repository.insert` says it.
+    private func inserting(missingParent: StoreError, _ insert: () throws -> Void) throws {
+        do {
+            try insert()
+        } catch let error as SQLiteError where error.code == .constraintForeignKey {
+            throw missingParent
+        }
     }
 }

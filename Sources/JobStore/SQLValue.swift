@@ -39,7 +39,10 @@ extension String: SQLBindable {
 
 /// Instants are stored as whole Unix seconds: cheap to order and to load.
 extension Date: SQLBindable {
-    public var sqlValue: SQLValue { .integer(Int64(timeIntervalSince1970.rounded(.down))) }
+    public var sqlValue: SQLValue { .integer(storedSeconds) }
+
+    /// The instant as the store writes it.
+    var storedSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
 
     /// The instant as the store keeps it: whole seconds, so that comparisons made
     /// before a write agree with the schema's after it.

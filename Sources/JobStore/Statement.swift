@@ -7,6 +7,11 @@ public final class Statement {
     public let sql: String
     let handle: OpaquePointer
     private let connection: OpaquePointer
+    /// The bytes of the text bound by `run`, which SQLite reads where they lie
+    /// (SQLITE_STATIC) rather than copying each value; they stay put until the step is
+    /// done. Text that does not fit is bound as a copy.
+    private let textBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+    private var textBytesUsed = 0
 
     init(sql: String, connection: OpaquePointer) throws {
         var handle: OpaquePointer?
@@ -22,6 +27,7 @@ public final class Statement {
 
     deinit {
         sqlite3_finalize(handle)
+        textBytes.deallocate()
     }
 
     func bind(_ arguments: [any SQLBindable]) throws {
@@ -78,6 +84,86 @@ public final class Statement {
 
     func reset() {
         sqlite3_reset(handle)
+    }
+
+    /// Runs the statement once, to its end, with the parameters `bind` binds in order,
+    /// each by its type: for a statement run many times over, such as an import's
+    /// inserts, no array of values to box and unbox, and no copy of each text by SQLite.
+    func run(_ bind: (inout Parameters) throws -> Void) throws {
+        defer {
+            sqlite3_reset(handle)
+            textBytesUsed = 0
+        }
+        var parameters = Parameters(statement: self)
+        try bind(&parameters)
+        let expected = sqlite3_bind_parameter_count(handle)
+        guard parameters.count == expected else {
+            throw SQLiteError(
+                code: ResultCode(rawValue: SQLITE_RANGE),
+                message: "expected \(expected) arguments, got \(parameters.count)",
+                sql: sql)
+        }
+        while try step() {}
+    }
+
+    /// The parameters of one `run`, bound one after the other.
+    struct Parameters {
+        fileprivate let statement: Statement
+        fileprivate(set) var count: Int32 = 0
+
+        mutating func bind(_ value: Int64?) throws {
+            count += 1
+            let code =
+                if let value { sqlite3_bind_int64(statement.handle, count, value) } else {
+                    sqlite3_bind_null(statement.handle, count)
+                }
+            try statement.check(code)
+        }
+
+        mutating func bind(_ value: Date?) throws {
+            try bind(value?.storedSeconds)
+        }
+
+        mutating func bind(_ value: Bool) throws {
+            try bind(Int64(value ? 1 : 0))
+        }
+
+        mutating func bind(_ value: String?) throws {
+            count += 1
+            guard var value else { return try statement.check(sqlite3_bind_null(statement.handle, count)) }
+            try statement.check(value.withUTF8 { statement.bindText($0, at: count) })
+        }
+    }
+
+    /// Binds `utf8` as text from `textBytes`, NUL-terminated: SQLite reads it in place,
+    /// and text without a NUL of its own is bound as terminated (length -1), so that the
+    /// schema's checks read it without SQLite first copying it to add the terminator.
+    /// An explicit byte count keeps embedded NULs and every other byte intact.
+    private func bindText(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int32) -> Int32 {
+        guard textBytesUsed + utf8.count < textBytes.count, let base = textBytes.baseAddress else {
+            // No room left: SQLite copies it (SQLITE_TRANSIENT) before this returns.
+            guard let source = utf8.baseAddress else {
+                return sqlite3_bind_text(handle, index, "", 0, jobtrack_sqlite3_transient())
+            }
+            return source.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                sqlite3_bind_text64(
+                    handle, index, $0, UInt64(utf8.count), jobtrack_sqlite3_transient(), UInt8(SQLITE_UTF8))
+            }
+        }
+        let start = base + textBytesUsed
+        if let source = utf8.baseAddress { start.copyMemory(from: source, byteCount: utf8.count) }
+        start.storeBytes(of: 0, toByteOffset: utf8.count, as: UInt8.self)
+        textBytesUsed += utf8.count + 1
+        let text = start.assumingMemoryBound(to: CChar.self)
+        if utf8.contains(0) {
+            return sqlite3_bind_text64(
+                handle, index, text, UInt64(utf8.count), jobtrack_sqlite3_static(), UInt8(SQLITE_UTF8))
+        }
+        return sqlite3_bind_text(handle, index, text, -1, jobtrack_sqlite3_static())
+    }
+
+    private func check(_ code: Int32) throws {
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection, sql: sql) }
     }
 }
 

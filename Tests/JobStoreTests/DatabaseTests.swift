@@ -77,6 +77,8 @@ struct DatabaseTests {
     func refusesForeignDatabase() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("other.db")
+        // SQLite's process-wide settings are made before its first use, as jobtrack itself does.
+        _ = try Database(path: folder.path("ours.sqlite3"))
         var connection: OpaquePointer?
         #expect(sqlite3_open(path, &connection) == SQLITE_OK)
         #expect(
@@ -87,6 +89,15 @@ struct DatabaseTests {
         let before = try contents(of: path)
         #expect(throws: StoreError.notAJobtrackDatabase(path: path)) { try Database(path: path) }
         #expect(try contents(of: path) == before)
+    }
+
+    @Test("SQLite keeps no memory statistics, which would take a global mutex on every allocation")
+    func keepsNoMemoryStatistics() throws {
+        let folder = try TemporaryFolder()
+        let database = try Database(path: folder.path("db.sqlite3"))
+        try database.execute("CREATE TEMP TABLE scratch (text TEXT)")
+        try database.execute("INSERT INTO scratch VALUES (?)", [String(repeating: "x", count: 100_000)])
+        #expect(sqlite3_memory_used() == 0)
     }
 
     @Test("a database from a newer jobtrack is refused untouched")

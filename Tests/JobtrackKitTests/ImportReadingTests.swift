@@ -58,4 +58,29 @@ struct ImportReadingTests {
                 Data(none.utf8), file: "in.json", format: .json
             ).applicationIDs.isEmpty)
     }
+
+    @Test("an id given twice names both records, each where it stands in the document")
+    func repeatedIDsNamePositions() {
+        func call(_ id: Int) -> String {
+            #"{"id": \#(id), "at": "2026-11-27T16:30:00+01:00", "outcome": "reached", "number": "+1 555 0597"}"#
+        }
+        func interview(_ id: Int, _ calls: [String]) -> String {
+            #"{"id": \#(id), "held_at": "2026-11-25T15:30:00+01:00", "tz": "Europe/Berlin", "phone": "+1 555 0597", "#
+                + #""calls": ["# + calls.joined(separator: ", ") + "]}"
+        }
+        func application(_ id: Int, _ interviews: [String]) -> String {
+            #"{"id": \#(id), "company": "Acme", "role": "Engineer", "interviews": ["#
+                + interviews.joined(separator: ", ") + "]}"
+        }
+        #expect(
+            throws: ExchangeError.invalid(
+                "in.json", position: "applications[1].interviews[1].calls[1].id",
+                reason: "id 7 is already the id of applications[0].interviews[0].calls[0]")
+        ) {
+            try Self.importing([
+                application(1, [interview(3, [call(7)])]),
+                application(2, [interview(4, [call(8)]), interview(5, [call(9), call(7)])]),
+            ])
+        }
+    }
 }

@@ -109,6 +109,7 @@ struct ImportBatch {
         to repository: Repository, now: Date, restore: Bool, skipping present: Set<Identity>, into result: inout Result,
         progress: () -> Void
     ) throws {
+        var inserts = RecordInserts(database: repository.database)
         for application in applications {
             if !present.isEmpty, present.contains(Identity(application)) {
                 result.skipped += 1
@@ -116,23 +117,23 @@ struct ImportBatch {
                 for _ in 0..<records { progress() }
                 continue
             }
-            let stored = try repository.insertApplication(
+            let applicationID = try inserts.application(
                 id: restore ? application.id : nil, company: application.company, role: application.role,
                 status: application.status, appliedOn: application.appliedOn, url: application.url,
                 notes: application.notes, highlights: application.highlights, now: now)
-            result.applicationIDs.append(stored.id)
+            result.applicationIDs.append(applicationID)
             progress()
             for interview in application.interviews {
-                let storedInterview = try repository.insertInterview(
-                    id: restore ? interview.id : nil, applicationID: stored.id, heldAt: interview.heldAt,
+                let interviewID = try inserts.interview(
+                    id: restore ? interview.id : nil, applicationID: applicationID, heldAt: interview.heldAt,
                     tz: interview.tz, country: interview.country, interviewer: interview.interviewer,
                     phone: interview.phone, decisionBy: interview.decisionBy, afterHoursOK: interview.afterHoursOK,
                     busy: interview.busy, thankedAt: interview.thankedAt, notes: interview.notes)
                 result.interviews += 1
                 progress()
                 for call in interview.calls {
-                    try repository.insertCall(
-                        id: restore ? call.id : nil, interviewID: storedInterview.id, at: call.at,
+                    _ = try inserts.call(
+                        id: restore ? call.id : nil, interviewID: interviewID, at: call.at,
                         outcome: call.outcome, callbackAt: call.callbackAt, decisionBy: call.decisionBy,
                         number: call.number, notes: call.notes)
                     result.calls += 1

@@ -40,31 +40,68 @@ extension JSONValue {
     }
 }
 
+/// Where an object is in the document. It is spelt out only for a message: spelling
+/// out every record's position as it was read cost more than checking most of its fields.
+private enum RecordPath {
+    case document
+    case settings
+    case application(Int)
+    case interview(application: Int, Int)
+    case call(application: Int, interview: Int, Int)
+
+    /// As a message names it: `applications[3].interviews[0].calls[1]`.
+    var description: String {
+        switch self {
+        case .document: ""
+        case .settings: "settings"
+        case .application(let index): "applications[\(index)]"
+        case .interview(let application, let index):
+            "\(RecordPath.application(application).description).interviews[\(index)]"
+        case .call(let application, let interview, let index):
+            "\(RecordPath.interview(application: application, interview).description).calls[\(index)]"
+        }
+    }
+}
+
 /// One JSON object of the file, at `path`, whose keys must all be known.
 private struct Fields {
     let members: JSONObject
-    let path: String
+    let path: RecordPath
 
-    init(_ value: JSONValue, path: String, allowed: [String], ignored: [String] = []) throws(FieldProblem) {
+    init(_ value: JSONValue, path: RecordPath, allowed: [String], ignored: [String] = []) throws(FieldProblem) {
         guard case .object(let members) = value else {
-            throw FieldProblem(position: path, reason: "expected an object, got \(value.kind)")
+            throw FieldProblem(position: path.description, reason: "expected an object, got \(value.kind)")
         }
         let isKnown = { (name: String) in allowed.contains(name) || ignored.contains(name) }
+        // An export writes the names in nearly the order allowed: each is looked for from
+        // just after the one before, and most are found at the first comparison (every
+        // name told apart costs a call into the runtime).
+        var next = 0
+        let allKnown = members.members.allSatisfy { member in
+            guard let found = Self.position(of: member.name, in: allowed, from: next) else {
+                return ignored.contains(member.name)
+            }
+            next = found + 1
+            return true
+        }
         // The first unknown name in sorted order is named; sorting only then spares every record a sort.
-        if !members.members.allSatisfy({ isKnown($0.name) }),
-            let key = members.keys.sorted().first(where: { !isKnown($0) })
-        {
+        if !allKnown, let key = members.keys.sorted().first(where: { !isKnown($0) }) {
             throw FieldProblem(
-                position: Self.join(path, key),
+                position: Self.join(path.description, key),
                 reason: "unknown field; expected one of \(allowed.joined(separator: ", "))")
         }
         self.members = members
         self.path = path
     }
 
+    /// Where `name` is in `names`, looked for from `start` to the end, then from the beginning.
+    private static func position(of name: String, in names: [String], from start: Int) -> Int? {
+        names[start...].firstIndex(of: name) ?? names[..<start].firstIndex(of: name)
+    }
+
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    func position(_ key: String) -> String { Self.join(path, key) }
+    func position(_ key: String) -> String { Self.join(path.description, key) }
 
     /// Runs a rule on a field's value, naming the field when it fails.
     func check<T>(_ key: String, _ rule: (String) throws(FieldProblem) -> T, _ value: String) throws(FieldProblem) -> T
@@ -183,10 +220,9 @@ struct JSONImport {
         mutating func add(_ item: JSONValue, reader: JSONImport) {
             defer { count += 1 }
             guard problem == nil else { return }
-            let path = "applications[\(count)]"
             do {
-                let application = try reader.application(item, path: path)
-                try ids.check(application, path: path)
+                let application = try reader.application(item, index: count)
+                try ids.check(application, index: count)
                 applications.append(application)
             } catch {
                 problem = error
@@ -206,7 +242,7 @@ struct JSONImport {
         guard case .integer(Int64(ExportDocument.version))? = members["version"] else {
             throw ExchangeError.wrongVersion(file, found: members["version"]?.text ?? "missing")
         }
-        let document = try Fields(root, path: "", allowed: ["format", "version", "settings", "applications"])
+        let document = try Fields(root, path: .document, allowed: ["format", "version", "settings", "applications"])
         var batch = ImportBatch()
         batch.settings = try settings(members["settings"] ?? .object([:]))
         // Null or absent is no applications; anything but an array is refused.
@@ -221,7 +257,7 @@ struct JSONImport {
 
     private func settings(_ value: JSONValue) throws(FieldProblem) -> [String: String] {
         if value == .null { return [:] }
-        let fields = try Fields(value, path: "settings", allowed: ConfigKey.allCases.map(\.rawValue))
+        let fields = try Fields(value, path: .settings, allowed: ConfigKey.allCases.map(\.rawValue))
         var settings: [String: String] = [:]
         for key in fields.members.keys.sorted() {
             settings[key] = try fields.requiredString(key)
@@ -238,9 +274,9 @@ struct JSONImport {
         return settings
     }
 
-    private func application(_ value: JSONValue, path: String) throws(FieldProblem) -> ImportBatch.Application {
+    private func application(_ value: JSONValue, index: Int) throws(FieldProblem) -> ImportBatch.Application {
         let fields = try Fields(
-            value, path: path,
+            value, path: .application(index),
             allowed: ["id", "company", "role", "status", "applied_on", "url", "notes", "highlights", "interviews"],
             ignored: ["follow_up"])
         let company = try fields.check("company", ImportRules.name, fields.requiredString("company"))
@@ -254,16 +290,17 @@ struct JSONImport {
                 try fields.check("applied_on", ImportRules.date, text)
             } ?? CalendarDate.containing(now, in: userZone)
         var highlights: [String] = []
-        for (index, text) in try fields.strings("highlights").enumerated() {
+        for (highlightIndex, text) in try fields.strings("highlights").enumerated() {
             do {
                 highlights.append(try ImportRules.text(text))
             } catch {
-                throw FieldProblem(position: "\(fields.position("highlights"))[\(index)]", reason: error.reason)
+                throw FieldProblem(
+                    position: "\(fields.position("highlights"))[\(highlightIndex)]", reason: error.reason)
             }
         }
         var interviews: [ImportBatch.Interview] = []
-        for (index, item) in try fields.array("interviews").enumerated() {
-            interviews.append(try interview(item, path: "\(fields.position("interviews"))[\(index)]"))
+        for (interviewIndex, item) in try fields.array("interviews").enumerated() {
+            interviews.append(try interview(item, application: index, index: interviewIndex))
         }
         return ImportBatch.Application(
             id: try fields.id(), company: company, role: role, status: status, appliedOn: appliedOn.iso,
@@ -271,9 +308,11 @@ struct JSONImport {
             notes: try fields.string("notes"), highlights: highlights, interviews: interviews)
     }
 
-    private func interview(_ value: JSONValue, path: String) throws(FieldProblem) -> ImportBatch.Interview {
+    private func interview(_ value: JSONValue, application: Int, index: Int) throws(FieldProblem)
+        -> ImportBatch.Interview
+    {
         let fields = try Fields(
-            value, path: path,
+            value, path: .interview(application: application, index),
             allowed: [
                 "id", "held_at", "tz", "country", "interviewer", "phone", "decision_by", "after_hours_ok", "busy",
                 "thanked_at", "notes", "calls",
@@ -293,20 +332,20 @@ struct JSONImport {
             try InterviewRules.checkDecision(decisionBy, heldAt: heldAt, in: zone)
         }
         var busy: [String] = []
-        for (index, text) in try fields.strings("busy").enumerated() {
+        for (windowIndex, text) in try fields.strings("busy").enumerated() {
             do {
                 busy.append(try ImportRules.window(text).description)
             } catch {
-                throw FieldProblem(position: "\(fields.position("busy"))[\(index)]", reason: error.reason)
+                throw FieldProblem(position: "\(fields.position("busy"))[\(windowIndex)]", reason: error.reason)
             }
         }
         let interviewer = try fields.string("interviewer")
         var calls: [ImportBatch.Call] = []
-        for (index, item) in try fields.array("calls").enumerated() {
+        for (callIndex, item) in try fields.array("calls").enumerated() {
             calls.append(
                 try call(
-                    item, path: "\(fields.position("calls"))[\(index)]", heldAt: heldAt, zone: zone, phone: phone,
-                    interviewer: interviewer))
+                    item, path: .call(application: application, interview: index, callIndex), heldAt: heldAt,
+                    zone: zone, phone: phone, interviewer: interviewer))
         }
         let country = try fields.string("country").map { text throws(FieldProblem) in
             try fields.check("country", ImportRules.country, text)
@@ -328,7 +367,7 @@ struct JSONImport {
 
     /// The rules of the call log, as `jobtrack call` applies them (`CallLogRules`).
     private func call(
-        _ value: JSONValue, path: String, heldAt: Date, zone: TimeZone, phone: String?,
+        _ value: JSONValue, path: RecordPath, heldAt: Date, zone: TimeZone, phone: String?,
         interviewer: String?
     ) throws(FieldProblem) -> ImportBatch.Call {
         let fields = try Fields(
@@ -345,7 +384,8 @@ struct JSONImport {
         do {
             number = try CallLogRules.number(dialled, phone: phone, interviewer: interviewer, outcome: outcome)
         } catch {
-            throw FieldProblem(position: phone == nil ? path : fields.position("number"), reason: error.description)
+            throw FieldProblem(
+                position: phone == nil ? path.description : fields.position("number"), reason: error.description)
         }
         try fields.check("callback_at") { () throws(Refusal) in
             try CallLogRules.checkCallback(outcome, hasCallback: callbackAt != nil)
@@ -374,25 +414,27 @@ struct JSONImport {
 
 /// The ids a document gives, each record's at most once: a restore keeps them.
 private struct RecordIDs {
-    var applications: [Int64: String] = [:]
-    var interviews: [Int64: String] = [:]
-    var calls: [Int64: String] = [:]
+    var applications: [Int64: RecordPath] = [:]
+    var interviews: [Int64: RecordPath] = [:]
+    var calls: [Int64: RecordPath] = [:]
 
-    mutating func check(_ application: ImportBatch.Application, path: String) throws(FieldProblem) {
-        try Self.claim(application.id, path, in: &applications)
-        for (index, interview) in application.interviews.enumerated() {
-            let interviewPath = "\(path).interviews[\(index)]"
-            try Self.claim(interview.id, interviewPath, in: &interviews)
+    mutating func check(_ application: ImportBatch.Application, index: Int) throws(FieldProblem) {
+        try Self.claim(application.id, .application(index), in: &applications)
+        for (interviewIndex, interview) in application.interviews.enumerated() {
+            try Self.claim(interview.id, .interview(application: index, interviewIndex), in: &interviews)
             for (callIndex, call) in interview.calls.enumerated() {
-                try Self.claim(call.id, "\(interviewPath).calls[\(callIndex)]", in: &calls)
+                try Self.claim(call.id, .call(application: index, interview: interviewIndex, callIndex), in: &calls)
             }
         }
     }
 
-    private static func claim(_ id: Int64?, _ path: String, in seen: inout [Int64: String]) throws(FieldProblem) {
+    private static func claim(_ id: Int64?, _ path: RecordPath, in seen: inout [Int64: RecordPath])
+        throws(FieldProblem)
+    {
         guard let id else { return }
         if let first = seen[id] {
-            throw FieldProblem(position: path + ".id", reason: "id \(id) is already the id of \(first)")
+            throw FieldProblem(
+                position: path.description + ".id", reason: "id \(id) is already the id of \(first.description)")
         }
         seen[id] = path
     }
