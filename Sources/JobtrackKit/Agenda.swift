@@ -229,27 +229,30 @@ extension Tracker {
     /// applications most are waiting on something, and holding them all was most of the
     /// command's memory.
     public func today() throws -> TodayList {
-        let engine = engine
-        let mapper = mapper
         var calls: [AgendaEntry] = []
         var letters: [AgendaEntry] = []
         var notes: [AgendaEntry] = []
         var counts: [FollowUpState: Int] = [:]
-        try repository.forEachFollowUpHistory(.open) { history in
-            let assessment = engine.assess(try mapper.facts(for: history), now: now)
+        try forEachOpenEntry { entry in
+            let assessment = entry.assessment
             counts[assessment.state, default: 0] += 1
-            let isCall = assessment.state.isCallToday
-            let isLetter = assessment.state == .noNumber
-            let isNote = assessment.listsThankYouNote
-            guard isCall || isLetter || isNote else { return }
-            let entry = AgendaEntry(history: history, assessment: assessment)
-            if isCall { calls.append(entry) }
-            if isLetter { letters.append(entry) }
-            if isNote { notes.append(entry) }
+            if assessment.state.isCallToday { calls.append(entry) }
+            if assessment.state == .noNumber { letters.append(entry) }
+            if assessment.listsThankYouNote { notes.append(entry) }
         }
         return TodayList(
             calls: calls.ordered(by: \.todayKey), letters: letters.ordered(by: \.agendaKey),
             thankYouNotes: notes.byID, counts: counts)
+    }
+
+    /// Each open application assessed at *now*, handed over one at a time in id order,
+    /// for a caller that keeps only some of them.
+    func forEachOpenEntry(_ body: (AgendaEntry) throws -> Void) throws {
+        let engine = engine
+        let mapper = mapper
+        try repository.forEachFollowUpHistory(.open) { history in
+            try body(AgendaEntry(history: history, assessment: engine.assess(try mapper.facts(for: history), now: now)))
+        }
     }
 }
 

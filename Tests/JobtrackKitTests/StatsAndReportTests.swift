@@ -80,7 +80,9 @@ struct ReportLineTests {
         "a line break of any kind shows as a space, then the text is escaped",
         arguments: [
             ("a\nb", "a b"), ("a\r\nb<", "a b&lt;"), ("a\u{2028}b", "a b"), ("a\u{85}b", "a b"),
-            ("café — ok", "café — ok"), ("x\u{0B}y", "x y"),
+            ("café — ok", "café — ok"), ("x\u{0B}y", "x y"), ("a\u{2029}b", "a b"), ("a\u{0C}b", "a b"),
+            ("Tue – Wed — \u{2027}\u{202A}\u{84}\u{86}", "Tue – Wed — \u{2027}\u{202A}\u{84}\u{86}"),
+            ("— \u{2028}", "— "), ("\u{85}", ""),
         ])
     func oneLine(text: String, expected: String) {
         #expect(HTMLText.line(text) == expected)

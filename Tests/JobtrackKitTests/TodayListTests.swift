@@ -72,3 +72,68 @@ struct TodayListTests {
         #expect(listed.calls > 0 && listed.letters > 0 && listed.notes > 0, "\(listed)")
     }
 }
+
+@Suite("the report's agenda, against the whole agenda")
+struct ReportAgendaTests {
+    /// The ids listed under each state's heading on the page, in order, with the count
+    /// the heading gives.
+    private func listed(on page: String) throws -> [String: (count: Int, ids: [Int64])] {
+        let heading = try NSRegularExpression(
+            pattern: #"<h3>([^<(]+) \((\d+)\)</h3>\n<ul class="agenda">\n(.*?)</ul>"#,
+            options: .dotMatchesLineSeparators)
+        let id = try NSRegularExpression(pattern: #"<span class="id">#(\d+)</span>"#)
+        var groups: [String: (count: Int, ids: [Int64])] = [:]
+        for match in heading.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+            let part = { (index: Int) in String(page[Range(match.range(at: index), in: page)!]) }
+            let items = part(3)
+            let ids = id.matches(in: items, range: NSRange(items.startIndex..., in: items)).map {
+                Int64(items[Range($0.range(at: 1), in: items)!])!
+            }
+            groups[part(1)] = (Int(part(2))!, ids)
+        }
+        return groups
+    }
+
+    @Test("each state shows its count and its first 40 entries, in the agenda's order (today's for calls)")
+    func firstOfEachState() throws {
+        let fixture = try KitFixture()
+        let adding = try fixture.tracker(at: "2026-11-16 08:00")
+        // Forty-five calls due on Tue Dec 1 (interviewed Fri Nov 27), forty-five callbacks
+        // booked at times in no order of their ids, and a few applications never
+        // interviewed: two states hold more than the page shows.
+        for index in 0..<95 {
+            let id = try adding.add(NewApplication(company: "Company \(index)", role: "Engineer")).application.id
+            guard index < 90 else { continue }
+            let held = index < 45 ? "2026-11-27 10:\(10 + index % 40)" : "2026-11-23 10:00"
+            _ = try fixture.tracker(at: "2026-11-27 20:00").logInterview(
+                id, NewInterview(at: try #require(DateTimeInput(held)), interviewer: "Dana", phone: "+1 212 555 0100"))
+            guard index >= 45 else { continue }
+            let order = index * 17 % 45
+            let callback = String(format: "2026-12-%02d %02d:00", 2 + order % 3, 9 + order % 8)
+            _ = try fixture.tracker(at: "2026-11-27 20:30").logCall(
+                id,
+                NewCall(
+                    outcome: .badTime, at: try #require(DateTimeInput("2026-11-27 20:00")),
+                    callbackAt: try #require(DateTimeInput(callback))))
+        }
+        let tracker = try fixture.tracker(at: "2026-12-01 09:00")
+        let groups = try listed(on: try tracker.reportPage().html)
+        let entries = try tracker.agenda()
+        var capped = 0
+        for state in FollowUpState.agendaGroups {
+            let members =
+                state.isCallToday
+                ? entries.callsToday.filter { $0.assessment.state == state }
+                : entries.filter { $0.assessment.state == state }
+            guard !members.isEmpty else {
+                #expect(groups[state.heading] == nil)
+                continue
+            }
+            let group = try #require(groups[state.heading], "no heading for \(state)")
+            #expect(group.count == members.count, "\(state)")
+            #expect(group.ids == members.prefix(40).map(\.application.id), "\(state)")
+            if members.count > 40 { capped += 1 }
+        }
+        #expect(capped == 2, "the states that hold more than the page shows: \(capped)")
+    }
+}

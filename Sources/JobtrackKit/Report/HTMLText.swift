@@ -4,9 +4,9 @@
 enum HTMLText {
     static func escape(_ text: String) -> String {
         var text = text
+        // Most text needs no escape: one scan of its bytes, and it is returned as it is.
+        guard text.withUTF8({ $0.contains(where: needsEscape) }) else { return text }
         return text.withUTF8 { utf8 in
-            // Most text needs no escape: one scan of its bytes, and it is returned whole.
-            guard utf8.contains(where: { needsEscape($0) }) else { return String(decoding: utf8, as: UTF8.self) }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count + 32)
             for byte in utf8 {
@@ -25,11 +25,27 @@ enum HTMLText {
 
     /// Text for one line of the page: a line break shows as a space, then escaped.
     static func line(_ text: String) -> String {
-        // Every line break of `isNewline` starts with one of these bytes (U+0085, U+2028
-        // and U+2029 with 0xC2 or 0xE2): only then is the text split into characters.
-        let mayBreak = text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
-        guard mayBreak, text.contains(where: \.isNewline) else { return escape(text) }
+        guard hasLineBreak(text) else { return escape(text) }
         return escape(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+
+    /// Whether `text` holds a line break of `Character.isNewline`: U+000A–U+000D, U+0085
+    /// (bytes C2 85), U+2028 or U+2029 (E2 80 A8, E2 80 A9). Read from the bytes, which
+    /// name each one alone, because splitting text into characters cost the report more
+    /// than assessing: every reason holds a dash, whose bytes begin E2 80 too.
+    private static func hasLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for index in utf8.indices {
+                switch utf8[index] {
+                case 0x0A...0x0D: return true
+                case 0x85 where index >= 1 && utf8[index - 1] == 0xC2: return true
+                case 0xA8...0xA9 where index >= 2 && utf8[index - 1] == 0x80 && utf8[index - 2] == 0xE2: return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

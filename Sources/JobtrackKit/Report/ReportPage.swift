@@ -62,7 +62,16 @@ extension Tracker {
 
     /// The report page as it stands at *now*.
     public func reportPage() throws -> ReportPage {
-        let entries = try agenda()
+        // The page shows every call of the day and the first entries of each other state:
+        // only those are kept as the applications are assessed.
+        var calls: [AgendaEntry] = []
+        var notes: [AgendaEntry] = []
+        var shown = ShownEntries(limit: ReportWriter.agendaShown)
+        try forEachOpenEntry { entry in
+            if entry.assessment.state.isCallToday { calls.append(entry) } else { shown.offer(entry) }
+            if entry.assessment.listsThankYouNote { notes.append(entry) }
+        }
+        calls = calls.ordered(by: \.todayKey)
         let rows = try repository.statsRows(since: nil, heldBy: now)
         let stats = try Self.stats(
             rows, since: nil,
@@ -75,14 +84,50 @@ extension Tracker {
         let today = today(in: userZone)
         let weeks = ReportWeek.weeks(
             of: rows.applications.compactMap { CalendarDate(iso: $0.appliedOn) }, through: today)
-        let calls = entries.callsToday
+        for call in calls { shown.count(call) }
         var page = ReportWriter(tracker: self, today: today)
         page.header(stats: stats)
-        page.today(calls: calls, thankYou: entries.thankYouNotes)
-        page.agenda(entries)
+        page.today(calls: calls, thankYou: notes.byID)
+        page.agenda(shown, calls: calls)
         page.charts(stats: stats, weeks: weeks)
         page.companies(stats.companies)
         return ReportPage(html: page.finish(), callsToday: calls.count)
+    }
+}
+
+/// How many open applications are in each state, and the first `limit` of each in the
+/// agenda's order (by call time, then id), kept as they are offered.
+struct ShownEntries {
+    let limit: Int
+    private(set) var counts: [FollowUpState: Int] = [:]
+    private(set) var first: [FollowUpState: [AgendaEntry]] = [:]
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Counts an entry the page shows elsewhere.
+    mutating func count(_ entry: AgendaEntry) {
+        counts[entry.assessment.state, default: 0] += 1
+    }
+
+    /// Counts the entry, and keeps it while it is among the first of its state.
+    mutating func offer(_ entry: AgendaEntry) {
+        let state = entry.assessment.state
+        count(entry)
+        let key = entry.assessment.agendaKey
+        var kept = first[state, default: []]
+        if kept.count == limit, let last = kept.last, !(key < last.assessment.agendaKey) { return }
+        first[state] = nil
+        var low = 0
+        var high = kept.count
+        while low < high {
+            let middle = (low + high) / 2
+            if kept[middle].assessment.agendaKey < key { low = middle + 1 } else { high = middle }
+        }
+        kept.insert(entry, at: low)
+        if kept.count > limit { kept.removeLast() }
+        first[state] = kept
     }
 }
 
@@ -161,7 +206,12 @@ struct ReportWriter {
     }
 
     private func contact(_ entry: AgendaEntry) -> String {
-        [entry.assessment.interviewer, entry.assessment.phone].compactMap { $0 }.map(text).joined(separator: " · ")
+        switch (entry.assessment.interviewer, entry.assessment.phone) {
+        case let (name?, phone?): return text(name) + " · " + text(phone)
+        case let (name?, nil): return text(name)
+        case let (nil, phone?): return text(phone)
+        case (nil, nil): return ""
+        }
     }
 
     mutating func today(calls: [AgendaEntry], thankYou: [AgendaEntry]) {
@@ -173,12 +223,20 @@ struct ReportWriter {
             html +=
                 "<table class=\"calls\"><thead><tr><th>When</th><th>#</th><th>Application</th><th>Call</th>"
                 + "<th>Why</th></tr></thead><tbody>\n"
+            // Appended piece by piece: a row made whole first was a String per piece.
             for entry in calls {
-                let state = entry.assessment.state == .overdue ? "overdue" : "due"
-                html +=
-                    "<tr class=\"\(state)\"><td class=\"when\">\(text(callTime(entry)))</td>"
-                    + "<td>\(entry.application.id)</td><td>\(title(entry))</td><td>\(contact(entry))</td>"
-                    + "<td class=\"reason\">\(text(entry.assessment.reason))</td></tr>\n"
+                html += entry.assessment.state == .overdue ? "<tr class=\"overdue\">" : "<tr class=\"due\">"
+                html += "<td class=\"when\">"
+                html += text(callTime(entry))
+                html += "</td><td>"
+                html += String(entry.application.id)
+                html += "</td><td>"
+                html += title(entry)
+                html += "</td><td>"
+                html += contact(entry)
+                html += "</td><td class=\"reason\">"
+                html += text(entry.assessment.reason)
+                html += "</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }
@@ -196,17 +254,18 @@ struct ReportWriter {
         html += "</section>\n"
     }
 
-    mutating func agenda(_ entries: [AgendaEntry]) {
+    /// The agenda by state: the calls of the day in `today`'s order, the other states'
+    /// first entries in the agenda's.
+    mutating func agenda(_ shown: ShownEntries, calls: [AgendaEntry]) {
         html += "<section id=\"agenda\"><h2>Agenda</h2>\n"
-        guard !entries.isEmpty else {
+        guard !shown.counts.isEmpty else {
             html += "<p class=\"none\">No open applications.</p></section>\n"
             return
         }
-        let groups = Dictionary(grouping: entries, by: \.assessment.state)
         for state in FollowUpState.agendaGroups {
-            guard var members = groups[state] else { continue }
-            if state.isCallToday { members = members.ordered(by: \.todayKey) }
-            html += "<h3>\(text(state.heading)) (\(members.count))</h3>\n<ul class=\"agenda\">\n"
+            guard let count = shown.counts[state] else { continue }
+            let members = state.isCallToday ? calls.filter { $0.assessment.state == state } : shown.first[state] ?? []
+            html += "<h3>\(text(state.heading)) (\(count))</h3>\n<ul class=\"agenda\">\n"
             // A page to read and print: a long group shows its first entries and a count.
             for entry in members.prefix(Self.agendaShown) {
                 var line = "<li><span class=\"id\">#\(entry.application.id)</span> \(title(entry))"
@@ -217,9 +276,9 @@ struct ReportWriter {
                 html += line
             }
             html += "</ul>\n"
-            if members.count > Self.agendaShown {
+            if count > Self.agendaShown {
                 html +=
-                    "<p class=\"none\">… and \(members.count - Self.agendaShown) more: `jobtrack agenda` lists them all.</p>\n"
+                    "<p class=\"none\">… and \(count - Self.agendaShown) more: `jobtrack agenda` lists them all.</p>\n"
             }
         }
         html += "</section>\n"
