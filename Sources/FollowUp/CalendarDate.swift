@@ -63,6 +63,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         FixedText.make(capacity: 10) { appendISO(to: &$0) }
     }
 
+    /// `iso`, added to the end of `bytes`.
+    public func appendISO(to bytes: inout [UInt8]) {
+        FixedText.append(capacity: 10, to: &bytes) { appendISO(to: &$0) }
+    }
+
     func appendISO(to text: inout FixedText) {
         let (year, month, day) = Self.civil(fromDays: dayNumber)
         text.append(year, width: 4)

@@ -14,6 +14,16 @@ struct FixedText {
         }
     }
 
+    /// The text that `body` writes, at most `capacity` bytes, added to the end of
+    /// `bytes`: for output written as bytes (JSON), no String is made.
+    static func append(capacity: Int, to bytes: inout [UInt8], _ body: (inout FixedText) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var text = FixedText(buffer: buffer)
+            body(&text)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<text.count]))
+        }
+    }
+
     private init(buffer: UnsafeMutableBufferPointer<UInt8>) {
         self.buffer = buffer
     }

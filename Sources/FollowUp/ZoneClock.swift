@@ -95,20 +95,27 @@ public enum TimeText {
     /// "2026-12-02T09:00:00-05:00". A zero offset prints as "+00:00", not "Z", so that
     /// every time reads the same way.
     public static func iso8601(_ instant: Date, in zone: TimeZone) -> String {
+        FixedText.make(capacity: 25) { appendISO8601(instant, in: zone, to: &$0) }
+    }
+
+    /// `iso8601`, added to the end of `bytes`.
+    public static func appendISO8601(_ instant: Date, in zone: TimeZone, to bytes: inout [UInt8]) {
+        FixedText.append(capacity: 25, to: &bytes) { appendISO8601(instant, in: zone, to: &$0) }
+    }
+
+    private static func appendISO8601(_ instant: Date, in zone: TimeZone, to text: inout FixedText) {
         let clock = ZoneClock(zone)
         let seconds = ZoneClock.seconds(instant)
         let offset = clock.offset(at: seconds)
         let (day, second) = clock.localDay(of: seconds)
         let magnitude = abs(offset) / 60
-        return FixedText.make(capacity: 25) { text in
-            CalendarDate(dayNumber: day).appendISO(to: &text)
-            text.append("T")
-            text.appendClock(second, seconds: true)
-            text.append(offset < 0 ? "-" : "+")
-            text.append(magnitude / 60, width: 2)
-            text.append(":")
-            text.append(magnitude % 60, width: 2)
-        }
+        CalendarDate(dayNumber: day).appendISO(to: &text)
+        text.append("T")
+        text.appendClock(second, seconds: true)
+        text.append(offset < 0 ? "-" : "+")
+        text.append(magnitude / 60, width: 2)
+        text.append(":")
+        text.append(magnitude % 60, width: 2)
     }
 
     /// RFC 5545's UTC form, "20261202T150000Z", for calendars.

@@ -102,6 +102,16 @@ public struct JSONBuffer {
         JSONSink.appendString(value, to: &bytes)
     }
 
+    /// A string whose text `write` adds to the end of the bytes it is given: plain
+    /// ASCII with no quote, backslash or control character (a date, a time), so that
+    /// no String is made for it and nothing is escaped.
+    public mutating func asciiString(_ write: (inout [UInt8]) -> Void) {
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// The text, or null.
     public mutating func string(_ value: String?) {
         guard let value else { return null() }

@@ -12,8 +12,18 @@ public struct AgendaEntry: Sendable {
     /// The interview the assessment speaks of: the latest one, as the rules decide it
     /// (by held_at, then as logged), so calls and scripts follow the same interview.
     public var interview: Interview? {
+        interviewIndex.map { history.interviews[$0].interview }
+    }
+
+    /// The zone name of `interview`, read without copying the whole interview: the
+    /// agenda's JSON writes it for thousands of entries.
+    public var interviewZoneName: String? {
+        interviewIndex.map { history.interviews[$0].interview.tz }
+    }
+
+    private var interviewIndex: Int? {
         guard let id = assessment.interviewID else { return nil }
-        return history.interviews.first { $0.interview.id == id }?.interview
+        return history.interviews.firstIndex { $0.interview.id == id }
     }
 }
 

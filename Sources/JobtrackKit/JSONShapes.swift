@@ -31,17 +31,22 @@ public struct AgendaJSON: JSONWritable {
         json.key("state")
         json.string(assessment.state.rawValue)
         json.key("due_from")
-        json.string(assessment.dueFrom?.iso)
+        json.date(assessment.dueFrom)
         json.key("due_by")
-        json.string(assessment.dueBy?.iso)
+        json.date(assessment.dueBy)
         json.key("call_at")
-        json.string(assessment.callAtText)
+        if let callAt = assessment.callAt, let zone = assessment.timeZone {
+            // `Assessment.callAtText`, written as bytes.
+            json.asciiString { TimeText.appendISO8601(callAt, in: zone, to: &$0) }
+        } else {
+            json.null()
+        }
         json.key("interviewer")
         json.string(assessment.interviewer)
         json.key("phone")
         json.string(assessment.phone)
         json.key("tz")
-        json.string(entry.interview?.tz)
+        json.string(entry.interviewZoneName)
         json.key("unanswered_attempts")
         json.int(assessment.unansweredAttempts)
         json.key("reason")
@@ -66,6 +71,14 @@ public struct AgendaListJSON: Encodable {
         for list in lists {
             for entry in list { try container.encode(AgendaJSON(entry)) }
         }
+    }
+}
+
+extension JSONBuffer {
+    /// The date as `CalendarDate.iso` writes it, or null.
+    mutating func date(_ date: CalendarDate?) {
+        guard let date else { return null() }
+        asciiString { date.appendISO(to: &$0) }
     }
 }
 

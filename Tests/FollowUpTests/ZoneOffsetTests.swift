@@ -62,3 +62,23 @@ struct ZoneOffsetTests {
         }
     }
 }
+
+@Suite("dates and times written as bytes")
+struct TimeBytesTests {
+    @Test(
+        "the bytes are those of the text, in any zone, across the year",
+        arguments: ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "Pacific/Chatham", "UTC"])
+    func bytesAreTheText(zoneName: String) throws {
+        let zone = try #require(TimeZone(identifier: zoneName))
+        for day in stride(from: 0, to: 400, by: 7) {
+            let instant = Date(timeIntervalSince1970: 1_767_225_600 + Double(day * 86_400 + day * 397 % 86_400))
+            var bytes: [UInt8] = Array("x".utf8)
+            TimeText.appendISO8601(instant, in: zone, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + TimeText.iso8601(instant, in: zone))
+            let date = CalendarDate.containing(instant, in: zone)
+            var dateBytes: [UInt8] = []
+            date.appendISO(to: &dateBytes)
+            #expect(String(decoding: dateBytes, as: UTF8.self) == date.iso)
+        }
+    }
+}

@@ -99,3 +99,27 @@ struct JSONWritableTests {
         #expect(pieces.count > 1 << 17)
     }
 }
+
+@Suite("ASCII written in place")
+struct ASCIIInPlaceTests {
+    private struct Written: JSONWritable {
+        func write(to json: inout JSONBuffer) {
+            json.beginObject()
+            json.key("at")
+            json.asciiString { $0 += Array("2026-12-02T09:00:00-05:00".utf8) }
+            json.key("empty")
+            json.asciiString { _ in }
+            json.endObject()
+        }
+    }
+
+    private struct Coded: Encodable {
+        let at = "2026-12-02T09:00:00-05:00"
+        let empty = ""
+    }
+
+    @Test("is the same string through Codable")
+    func sameAsCodable() throws {
+        #expect(try JSONWriter.data(Written()) == (try JSONWriter.data(Coded())))
+    }
+}
