@@ -112,8 +112,13 @@ public struct Assessment: Sendable, Equatable {
 
     /// `call_at` as ISO 8601 with the interviewer's offset, as the JSON prints it.
     public var callAtText: String? {
+        callAtTheirs.map { TimeText.iso8601($0.instant, in: $0.zone) }
+    }
+
+    /// The call time and the interviewer's zone it is written in (`callAtText`).
+    public var callAtTheirs: (instant: Date, zone: TimeZone)? {
         guard let callAt, let timeZone else { return nil }
-        return TimeText.iso8601(callAt, in: timeZone)
+        return (callAt, timeZone)
     }
 
     /// What an order compares, as one small value: sorting many assessments by keys

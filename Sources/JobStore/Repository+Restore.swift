@@ -70,7 +70,7 @@ extension Repository {
 public struct RecordInserts {
     private let database: Database
     private var applications: Statement?
-    private var highlights: Statement?
+    private var highlightInsert: Statement?
     private var interviews: Statement?
     private var calls: Statement?
 
@@ -103,17 +103,22 @@ public struct RecordInserts {
             try row.bind(now)
         }
         let id = database.lastInsertedRowID
-        guard !texts.isEmpty else { return id }
-        let highlights = try Self.prepared(
-            &highlights, "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", in: database)
+        try highlights(of: id, texts)
+        return id
+    }
+
+    /// An application's highlights, in order, after any it has.
+    public mutating func highlights(of applicationID: Int64, _ texts: [String]) throws {
+        guard !texts.isEmpty else { return }
+        let insert = try Self.prepared(
+            &highlightInsert, "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", in: database)
         for (position, text) in texts.enumerated() {
-            try database.run(highlights) { row in
-                try row.bind(id)
+            try database.run(insert) { row in
+                try row.bind(applicationID)
                 try row.bind(Int64(position))
                 try row.bind(text)
             }
         }
-        return id
     }
 
     public mutating func interview(

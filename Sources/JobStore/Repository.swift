@@ -43,23 +43,16 @@ public struct Repository {
             highlights: [], createdAt: row.date(7), updatedAt: row.date(8))
     }
 
+    /// A new application, in a transaction of its own when the caller has none.
     @discardableResult
     public func insertApplication(
         company: String, role: String, status: Application.Status = .applied, appliedOn: String,
         url: String? = nil, notes: String? = nil, highlights: [String] = [], now: Date
     ) throws -> Application {
         try database.write {
-            try database.execute(
-                """
-                INSERT INTO applications (company, role, status, applied_on, url, notes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [company, role, status.rawValue, appliedOn, url, notes, now, now])
-            let id = database.lastInsertedRowID
-            try insertHighlights(of: id, highlights)
-            return Application(
-                id: id, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
-                highlights: highlights, createdAt: now.wholeSeconds, updatedAt: now.wholeSeconds)
+            try insertApplication(
+                id: nil, company: company, role: role, status: status, appliedOn: appliedOn, url: url, notes: notes,
+                highlights: highlights, now: now)
         }
     }
 
@@ -122,14 +115,8 @@ public struct Repository {
 
     private func replaceHighlights(of id: Int64, with highlights: [String]) throws {
         try database.execute("DELETE FROM highlights WHERE application_id = ?", [id])
-        try insertHighlights(of: id, highlights)
-    }
-
-    func insertHighlights(of id: Int64, _ highlights: [String]) throws {
-        for (position, text) in highlights.enumerated() {
-            try database.execute(
-                "INSERT INTO highlights (application_id, position, text) VALUES (?, ?, ?)", [id, position, text])
-        }
+        var inserts = RecordInserts(database: database)
+        try inserts.highlights(of: id, highlights)
     }
 
     private func attachHighlights(
@@ -167,23 +154,10 @@ public struct Repository {
         phone: String? = nil, decisionBy: String? = nil, afterHoursOK: Bool = false, busy: [String] = [],
         thankedAt: Date? = nil, notes: String? = nil
     ) throws -> Interview {
-        try insert(
-            """
-            INSERT INTO interviews (application_id, held_at, tz, country, interviewer, phone, decision_by, after_hours_ok,
-                                    busy, thanked_at, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                applicationID, heldAt, tz, country, interviewer, phone, decisionBy, afterHoursOK,
-                busy.joined(separator: ";"),
-                thankedAt, notes,
-            ],
-            missingParent: .unknownApplication(applicationID))
-        return Interview(
-            id: database.lastInsertedRowID, applicationID: applicationID, heldAt: heldAt.wholeSeconds, tz: tz,
-            country: country, interviewer: interviewer, phone: phone, decisionBy: decisionBy,
-            afterHoursOK: afterHoursOK,
-            busy: busy, thankedAt: thankedAt?.wholeSeconds, notes: notes)
+        try insertInterview(
+            id: nil, applicationID: applicationID, heldAt: heldAt, tz: tz, country: country, interviewer: interviewer,
+            phone: phone, decisionBy: decisionBy, afterHoursOK: afterHoursOK, busy: busy, thankedAt: thankedAt,
+            notes: notes)
     }
 
     public func interview(_ id: Int64) throws -> Interview {
@@ -250,16 +224,9 @@ public struct Repository {
         interviewID: Int64, at: Date, outcome: CallAttempt.Outcome, callbackAt: Date? = nil, decisionBy: String? = nil,
         number: String?, notes: String? = nil
     ) throws -> CallAttempt {
-        try insert(
-            """
-            INSERT INTO call_attempts (interview_id, at, outcome, callback_at, decision_by, number, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-            [interviewID, at, outcome.rawValue, callbackAt, decisionBy, number, notes],
-            missingParent: .unknownInterview(interviewID))
-        return CallAttempt(
-            id: database.lastInsertedRowID, interviewID: interviewID, at: at.wholeSeconds, outcome: outcome,
-            callbackAt: callbackAt?.wholeSeconds, decisionBy: decisionBy, number: number, notes: notes)
+        try insertCall(
+            id: nil, interviewID: interviewID, at: at, outcome: outcome, callbackAt: callbackAt, decisionBy: decisionBy,
+            number: number, notes: notes)
     }
 
     public func call(_ id: Int64) throws -> CallAttempt {
@@ -296,16 +263,6 @@ public struct Repository {
         try database.write {
             try database.execute("DELETE FROM call_attempts WHERE id = ?", [id])
             guard database.changes == 1 else { throw StoreError.unknownCall(id) }
-        }
-    }
-
-    /// Inserts one row whose parent must exist: the foreign key decides, and its
-    /// failure is reported as the missing parent rather than as SQLite's words.
-    func insert(_ sql: String, _ arguments: [any SQLBindable], missingParent: StoreError) throws {
-        do {
-            try database.execute(sql, arguments)
-        } catch let error as SQLiteError where error.code == .constraintForeignKey {
-            throw missingParent
         }
     }
 

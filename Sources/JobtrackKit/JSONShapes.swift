@@ -35,9 +35,9 @@ public struct AgendaJSON: JSONWritable {
         json.key("due_by")
         json.date(assessment.dueBy)
         json.key("call_at")
-        if let callAt = assessment.callAt, let zone = assessment.timeZone {
+        if let callAt = assessment.callAtTheirs {
             // `Assessment.callAtText`, written as bytes.
-            json.asciiString { TimeText.appendISO8601(callAt, in: zone, to: &$0) }
+            json.asciiString { TimeText.appendISO8601(callAt.instant, in: callAt.zone, to: &$0) }
         } else {
             json.null()
         }
