@@ -67,39 +67,44 @@ public enum Reason: Sendable, Equatable {
 
     /// The one sentence the user reads.
     public var text: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Adds the sentence's UTF-8 to the end of `bytes`: `text` without a String made,
+    /// for output that is bytes already (an agenda's JSON).
+    public func appendText(to bytes: inout [UInt8]) {
+        var text = SentenceText(continuing: &bytes)
+        defer { bytes = text.bytes }
         switch self {
         case .closed:
-            return "The application is closed: no more follow-up calls"
+            text.add("The application is closed: no more follow-up calls")
         case .notInterviewed:
-            return "No interview yet: nothing to follow up"
+            text.add("No interview yet: nothing to follow up")
         case .noNumber:
-            return "The interviewer gave no number: don't call the front desk; write instead"
+            text.add("The interviewer gave no number: don't call the front desk; write instead")
         case let .triedTwice(unanswered):
-            return "Tried \(Self.times(unanswered)) with no answer: stop calling"
+            text.add("Tried ")
+            text.add(Self.times(unanswered))
+            text.add(" with no answer: stop calling")
         case let .callback(state, askedAt, callback, stillAhead, context):
-            return ReasonWording(context).sentence {
-                $0.callback(state: state, askedAt: askedAt, at: callback, stillAhead: stillAhead, into: &$1)
-            }
+            ReasonWording(context).callback(
+                state: state, askedAt: askedAt, at: callback, stillAhead: stillAhead, into: &text)
         case let .followedUp(outcome, at, context):
-            return ReasonWording(context).sentence { wording, text in
-                text.add(outcome == .wrote ? "Wrote to the interviewer on " : "Reached the interviewer on ")
-                wording.eventDay(at, into: &text)
-                text.add(outcome == .wrote ? ": the follow-up is done" : ": the follow-up call is done")
-            }
+            text.add(outcome == .wrote ? "Wrote to the interviewer on " : "Reached the interviewer on ")
+            ReasonWording(context).eventDay(at, into: &text)
+            text.add(outcome == .wrote ? ": the follow-up is done" : ": the follow-up call is done")
         case let .retry(state, outcome, at, retry, triesLeft, context):
-            return ReasonWording(context).sentence {
-                $0.retry(state: state, after: outcome, at: at, retry: retry, triesLeft: triesLeft, into: &$1)
-            }
+            ReasonWording(context).retry(
+                state: state, after: outcome, at: at, retry: retry, triesLeft: triesLeft, into: &text)
         case let .window(state, interviewedAt, upcoming, decision, namedAt, dueFrom, dueBy, waitFrom, waitTo, context):
-            return ReasonWording(context).sentence {
-                $0.window(
-                    state: state, interviewedAt: interviewedAt, upcoming: upcoming, decision: decision,
-                    namedAt: namedAt, dueFrom: dueFrom, dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo, into: &$1)
-            }
+            ReasonWording(context).window(
+                state: state, interviewedAt: interviewedAt, upcoming: upcoming, decision: decision,
+                namedAt: namedAt, dueFrom: dueFrom, dueBy: dueBy, waitFrom: waitFrom, waitTo: waitTo, into: &text)
         case let .goneQuiet(id, since, quietAfter, context):
-            return ReasonWording(context).sentence {
-                $0.goneQuiet(applicationID: id, since: since, quietAfter: quietAfter, into: &$1)
-            }
+            ReasonWording(context).goneQuiet(applicationID: id, since: since, quietAfter: quietAfter, into: &text)
         }
     }
 
@@ -116,10 +121,12 @@ public enum Reason: Sendable, Equatable {
 /// were pieced together from Strings by interpolation and `+`, a new String per piece,
 /// at some 20,000 instructions a sentence (Benchmarks/NOTES.md).
 struct SentenceText {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
 
-    init() {
-        bytes.reserveCapacity(256)
+    /// Writes on at the end of `bytes`, which are its own until taken back from `bytes`.
+    init(continuing bytes: inout [UInt8]) {
+        self.bytes = bytes
+        bytes = []
     }
 
     mutating func add(_ text: StaticString) {
@@ -162,7 +169,6 @@ struct SentenceText {
         bytes.append(UInt8(ascii: "0") + UInt8(minute % 10))
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// What wording one sentence needs: the context, with both clocks' tables looked up
@@ -185,13 +191,6 @@ struct ReasonWording {
         myClock = ZoneClock(context.userZone)
         zonesDiffer = context.userZone.identifier != context.theirZone.identifier
         theirClock = zonesDiffer ? ZoneClock(context.theirZone) : myClock
-    }
-
-    /// The sentence that `body` writes.
-    func sentence(_ body: (ReasonWording, inout SentenceText) -> Void) -> String {
-        var text = SentenceText()
-        body(self, &text)
-        return text.text
     }
 
     private var now: Date { context.now }

@@ -66,7 +66,7 @@ public struct JSONBuffer {
             // Keys are the program's own literals, plain ASCII that needs no escaping.
             bytes.append(UInt8(ascii: "\""))
             key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: Self.keyEnd)
+            Self.keyEnd.withUTF8Buffer { bytes.append(contentsOf: $0) }
             pendingKey = nil
         }
     }
@@ -102,13 +102,18 @@ public struct JSONBuffer {
         JSONSink.appendString(value, to: &bytes)
     }
 
-    /// A string whose text `write` adds to the end of the bytes it is given: plain
-    /// ASCII with no quote, backslash or control character (a date, a time), so that
-    /// no String is made for it and nothing is escaped.
-    public mutating func asciiString(_ write: (inout [UInt8]) -> Void) {
+    /// A string whose UTF-8 `write` adds to the end of the bytes it is given (a date, a
+    /// sentence), so that no String is made for it; escaped as `string` escapes.
+    public mutating func string(writing write: (inout [UInt8]) -> Void) {
         beginValue()
         bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
         write(&bytes)
+        if bytes[start...].contains(where: JSONSink.needsEscape) {
+            let text = Array(bytes[start...])
+            bytes.removeSubrange(start...)
+            text.withUnsafeBufferPointer { bytes.append(contentsOf: JSONSink.escaped($0)) }
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -136,17 +141,14 @@ public struct JSONBuffer {
 
     public mutating func bool(_ value: Bool) {
         beginValue()
-        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        (value ? "true" : "false" as StaticString).withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     public mutating func null() {
         beginValue()
-        bytes.append(contentsOf: Self.nullBytes)
+        ("null" as StaticString).withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let nullBytes = Array("null".utf8)
     /// What follows a key's name: its closing quote and `" : "`.
-    private static let keyEnd = Array("\" : ".utf8)
+    private static let keyEnd: StaticString = "\" : "
 }

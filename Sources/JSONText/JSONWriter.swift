@@ -176,7 +176,7 @@ final class JSONSink {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
-            if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            if utf8.contains(where: needsEscape) {
                 bytes.append(contentsOf: escaped(utf8))
             } else {
                 bytes.append(contentsOf: utf8)
@@ -185,9 +185,14 @@ final class JSONSink {
         }
     }
 
+    /// Whether RFC 8259 has `byte` escaped in a string: a quote, a backslash, a control character.
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func escaped(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func escaped(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count + 8)
         for byte in utf8 {

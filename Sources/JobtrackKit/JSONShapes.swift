@@ -37,7 +37,7 @@ public struct AgendaJSON: JSONWritable {
         json.key("call_at")
         if let callAt = assessment.callAtTheirs {
             // `Assessment.callAtText`, written as bytes.
-            json.asciiString { TimeText.appendISO8601(callAt.instant, in: callAt.zone, to: &$0) }
+            json.string { TimeText.appendISO8601(callAt.instant, in: callAt.zone, to: &$0) }
         } else {
             json.null()
         }
@@ -50,7 +50,7 @@ public struct AgendaJSON: JSONWritable {
         json.key("unanswered_attempts")
         json.int(assessment.unansweredAttempts)
         json.key("reason")
-        json.string(assessment.reason)
+        json.string { assessment.rule.appendText(to: &$0) }
         json.key("thank_you_due")
         json.bool(assessment.thankYouDue)
         json.endObject()
@@ -78,7 +78,7 @@ extension JSONBuffer {
     /// The date as `CalendarDate.iso` writes it, or null.
     mutating func date(_ date: CalendarDate?) {
         guard let date else { return null() }
-        asciiString { date.appendISO(to: &$0) }
+        string { date.appendISO(to: &$0) }
     }
 }
 

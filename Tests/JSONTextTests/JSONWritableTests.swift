@@ -100,15 +100,17 @@ struct JSONWritableTests {
     }
 }
 
-@Suite("ASCII written in place")
-struct ASCIIInPlaceTests {
+@Suite("Strings written in place")
+struct StringsInPlaceTests {
     private struct Written: JSONWritable {
         func write(to json: inout JSONBuffer) {
             json.beginObject()
             json.key("at")
-            json.asciiString { $0 += Array("2026-12-02T09:00:00-05:00".utf8) }
+            json.string { $0 += Array("2026-12-02T09:00:00-05:00".utf8) }
             json.key("empty")
-            json.asciiString { _ in }
+            json.string { _ in }
+            json.key("said")
+            json.string { $0 += Array(Coded().said.utf8) }
             json.endObject()
         }
     }
@@ -116,10 +118,14 @@ struct ASCIIInPlaceTests {
     private struct Coded: Encodable {
         let at = "2026-12-02T09:00:00-05:00"
         let empty = ""
+        let said = "\"Call me\" — Thu\\Fri\n\tat 9\u{1}"
     }
 
-    @Test("is the same string through Codable")
+    @Test("are the same strings, escapes included, as through Codable")
     func sameAsCodable() throws {
-        #expect(try JSONWriter.data(Written()) == (try JSONWriter.data(Coded())))
+        let written = try JSONWriter.data(Written())
+        #expect(written == (try JSONWriter.data(Coded())))
+        let object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: String])
+        #expect(object["said"] == Coded().said)
     }
 }
