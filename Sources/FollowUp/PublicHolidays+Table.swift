@@ -41,7 +41,33 @@ extension PublicHolidays {
     /// → "US"), or nil for a zone it does not list, such as "UTC": the interview's
     /// country when it names none (docs/rules.md, "Public holidays"). Only zone.tab's
     /// own spelling of a zone is listed, not the zone database's older aliases.
-    public static func country(forZone identifier: String) -> String? { zoneCountries[identifier] }
+    ///
+    /// Found by binary search in the generated lines rather than through a dictionary
+    /// built first: building it cost more than the rest of `today` at 1,000 spends on
+    /// holidays (Benchmarks/NOTES.md, round five).
+    public static func country(forZone identifier: String) -> String? {
+        var wanted = identifier
+        return wanted.withUTF8 { wanted in
+            PublicHolidayTable.zones.withUTF8Buffer { lines -> String? in
+                var low = 0
+                var high = lines.count
+                while low < high {
+                    // The line around the middle byte: "zone country".
+                    var start = (low + high) / 2
+                    while start > low && lines[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                    var end = start
+                    while end < high && lines[end] != UInt8(ascii: "\n") { end += 1 }
+                    guard let space = lines[start..<end].lastIndex(of: UInt8(ascii: " ")) else { return nil }
+                    let zone = lines[start..<space]
+                    if zone.elementsEqual(wanted) {
+                        return String(decoding: lines[(space + 1)..<end], as: UTF8.self)
+                    }
+                    if zone.lexicographicallyPrecedes(wanted) { low = end + 1 } else { high = start }
+                }
+                return nil
+            }
+        }
+    }
 
     // MARK: - Decoding the generated table (scripts/make_holidays.py describes it)
 
@@ -71,16 +97,6 @@ extension PublicHolidays {
                 return nil
             }
         }
-    }
-
-    private static let zoneCountries: [String: String] = PublicHolidayTable.zones.withUTF8Buffer { bytes in
-        var map: [String: String] = [:]
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            guard let space = line.lastIndex(of: UInt8(ascii: " ")) else { continue }
-            map[String(decoding: line[line.startIndex..<space], as: UTF8.self)] =
-                String(decoding: line[(space + 1)...], as: UTF8.self)
-        }
-        return map
     }
 
     private static let loaded = LoadedCountries()

@@ -67,6 +67,23 @@ func zoneCountry(_ zone: String, _ country: String?) {
     #expect(PublicHolidays.country(forZone: zone) == country)
 }
 
+@Test("every zone in the generated table gives its country, and no near miss gives one")
+func everyZoneCountry() {
+    let lines = PublicHolidayTable.zones.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        .split(separator: "\n")
+    #expect(lines.count > 300)
+    for line in lines {
+        let parts = line.split(separator: " ")
+        let zone = String(parts[0])
+        #expect(PublicHolidays.country(forZone: zone) == String(parts[1]), "\(zone)")
+        for miss in [String(zone.dropLast()), zone + "x", zone + " ", " " + zone, zone.lowercased()] where miss != zone
+        {
+            #expect(PublicHolidays.country(forZone: miss) == nil, "\(miss)")
+        }
+    }
+    #expect(PublicHolidays.country(forZone: "") == nil)
+}
+
 @Test("an unknown or misspelt country code has no table", arguments: ["ZZ", "", "U", "USA", "us", "QQ"])
 func unknownCountry(_ code: String) {
     #expect(PublicHolidays.load(country: code) == nil)
