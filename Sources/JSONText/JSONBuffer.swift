@@ -18,13 +18,9 @@ extension JSONWritable {
                 self,
                 .init(codingPath: encoder.codingPath, debugDescription: "\(Self.self) is written by JSONWriter only"))
         }
-        // The writer has placed the value (its key, or its place in an array); the value
-        // writes on at the end of the writer's own bytes, lent to it and taken back, so
-        // that nothing is allocated or copied per value.
+        // The writer has placed the value (its key, or its place in an array).
         encoder.sink.open(encoder.frame, as: .single)
-        var json = JSONBuffer(depth: encoder.sink.depth, bytes: encoder.sink.lend())
-        write(to: &json)
-        encoder.sink.takeBack(json.bytes)
+        encoder.sink.writeInPlace(self)
     }
 }
 
@@ -33,8 +29,9 @@ extension JSONWritable {
 /// line, `" : "` after a key, brackets of a non-empty container on their own line — the
 /// same bytes as the same document encoded through `Codable`, so both kinds of value mix
 /// in one document.
-public struct JSONBuffer {
-    fileprivate(set) var bytes: [UInt8]
+public struct JSONBuffer: ~Copyable {
+    private var bytes: OutputBytes
+    private var scratch: [UInt8]
     /// The depth of the value written, in the document around it.
     private let depth: Int
     /// How many containers are open inside the value, and for each (a bit per level,
@@ -45,9 +42,20 @@ public struct JSONBuffer {
     private var started: UInt64 = 0
     private var pendingKey: StaticString?
 
-    init(depth: Int, bytes: [UInt8] = []) {
+    init(depth: Int, bytes: consuming OutputBytes, scratch: [UInt8]) {
         self.depth = depth
         self.bytes = bytes
+        self.scratch = scratch
+    }
+
+    /// The bytes with the value written at their end.
+    consuming func finish() -> OutputBytes {
+        bytes
+    }
+
+    mutating func takeScratch() -> [UInt8] {
+        defer { scratch = [] }
+        return scratch
     }
 
     private mutating func newline(depth: Int) {
@@ -65,8 +73,8 @@ public struct JSONBuffer {
         if let key = pendingKey {
             // Keys are the program's own literals, plain ASCII that needs no escaping.
             bytes.append(UInt8(ascii: "\""))
-            key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            Self.keyEnd.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(key)
+            bytes.append("\" : ")
             pendingKey = nil
         }
     }
@@ -106,13 +114,15 @@ public struct JSONBuffer {
     /// sentence), so that no String is made for it; escaped as `string` escapes.
     public mutating func string(writing write: (inout [UInt8]) -> Void) {
         beginValue()
+        scratch.removeAll(keepingCapacity: true)
+        write(&scratch)
         bytes.append(UInt8(ascii: "\""))
-        let start = bytes.count
-        write(&bytes)
-        if bytes[start...].contains(where: JSONSink.needsEscape) {
-            let text = Array(bytes[start...])
-            bytes.removeSubrange(start...)
-            text.withUnsafeBufferPointer { bytes.append(contentsOf: JSONSink.escaped($0)) }
+        scratch.withUnsafeBufferPointer { text in
+            if text.contains(where: JSONSink.needsEscape) {
+                bytes.append(JSONSink.escaped(text))
+            } else {
+                bytes.append(text)
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -141,14 +151,11 @@ public struct JSONBuffer {
 
     public mutating func bool(_ value: Bool) {
         beginValue()
-        (value ? "true" : "false" as StaticString).withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(value ? "true" : "false" as StaticString)
     }
 
     public mutating func null() {
         beginValue()
-        ("null" as StaticString).withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append("null" as StaticString)
     }
-
-    /// What follows a key's name: its closing quote and `" : "`.
-    private static let keyEnd: StaticString = "\" : "
 }

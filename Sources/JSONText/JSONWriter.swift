@@ -12,7 +12,7 @@ public enum JSONWriter {
         let sink = JSONSink(output: nil)
         try sink.write(value)
         sink.bytes.append(UInt8(ascii: "\n"))
-        return Data(sink.bytes)
+        return Data(sink.bytes.all)
     }
 
     /// Writes `value` through `output` in pieces as it goes, so a large document is
@@ -34,7 +34,10 @@ final class JSONFrame {
 }
 
 final class JSONSink {
-    fileprivate(set) var bytes: [UInt8] = []
+    fileprivate(set) var bytes: OutputBytes
+    /// Room for the text a `JSONBuffer` value has written as `[UInt8]` (a date, a
+    /// sentence), lent with the bytes and kept between values.
+    private var scratch: [UInt8] = []
     private var open: [JSONFrame] = []
     /// A line break followed by the indentation of each depth, made once.
     private var indents: [[UInt8]] = []
@@ -43,27 +46,29 @@ final class JSONSink {
 
     init(output: ((Data) throws -> Void)?) {
         self.output = output
-        bytes.reserveCapacity(Self.flushSize * 2)
+        bytes = OutputBytes(capacity: Self.flushSize * 2)
     }
 
     /// How many containers are open: the depth of a value written now.
     var depth: Int { open.count }
 
-    /// The bytes written so far, lent to a `JSONBuffer` that writes on at their end in
-    /// this writer's layout; the writer has none until `takeBack`.
-    func lend() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
-    }
-
-    func takeBack(_ written: [UInt8]) {
-        bytes = written
+    /// Writes a `JSONWritable` value at the end of the bytes written so far, in this
+    /// writer's layout: the bytes are lent to a `JSONBuffer` and taken back, so that
+    /// nothing is allocated or copied per value.
+    func writeInPlace(_ value: some JSONWritable) {
+        var lent = OutputBytes()
+        swap(&lent, &bytes)
+        var json = JSONBuffer(depth: depth, bytes: lent, scratch: scratch)
+        scratch = []
+        value.write(to: &json)
+        scratch = json.takeScratch()
+        bytes = json.finish()
     }
 
     func flush() throws {
-        guard let output, !bytes.isEmpty else { return }
-        try output(Data(bytes))
-        bytes.removeAll(keepingCapacity: true)
+        guard let output, bytes.count > 0 else { return }
+        try output(Data(bytes.all))
+        bytes.removeSuffix(from: 0)
     }
 
     func write<T: Encodable>(_ value: T) throws {
@@ -120,14 +125,12 @@ final class JSONSink {
         Self.appendMemberPrefix(to: &bytes, isFirst: isFirst, indent: indent, key: key)
     }
 
-    private static let keySeparator = Array(" : ".utf8)
-
-    private static func appendMemberPrefix(to bytes: inout [UInt8], isFirst: Bool, indent: [UInt8], key: String?) {
+    private static func appendMemberPrefix(to bytes: inout OutputBytes, isFirst: Bool, indent: [UInt8], key: String?) {
         if !isFirst { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(contentsOf: indent)
+        bytes.append(indent)
         if let key {
             appendString(key, to: &bytes)
-            bytes.append(contentsOf: keySeparator)
+            bytes.append(" : ")
         }
     }
 
@@ -140,7 +143,7 @@ final class JSONSink {
 
     /// Closes `frame`, already off the stack, so its bracket sits at its parent's depth.
     private func close(_ frame: JSONFrame) {
-        if frame.count > 0 { bytes.append(contentsOf: indentation()) }
+        if frame.count > 0 { bytes.append(indentation()) }
         bytes.append(UInt8(ascii: frame.kind == .object ? "}" : "]"))
     }
 
@@ -156,7 +159,8 @@ final class JSONSink {
     // MARK: Scalars
 
     func writeASCII(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append($0) }
     }
 
     func writeDouble(_ number: Double) throws {
@@ -172,14 +176,14 @@ final class JSONSink {
         Self.appendString(text, to: &bytes)
     }
 
-    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    static func appendString(_ text: String, to bytes: inout OutputBytes) {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
             if utf8.contains(where: needsEscape) {
-                bytes.append(contentsOf: escaped(utf8))
+                bytes.append(escaped(utf8))
             } else {
-                bytes.append(contentsOf: utf8)
+                bytes.append(utf8)
             }
             bytes.append(UInt8(ascii: "\""))
         }
