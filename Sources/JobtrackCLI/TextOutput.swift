@@ -68,11 +68,7 @@ struct TextRenderer {
     /// to send; then one line for everyone else.
     func today(_ list: TodayList) -> String {
         let today = tracker.today(in: tracker.userZone)
-        let due = list.calls
-        let calls = due.filter { entry in
-            entry.assessment.callAt.map { CalendarDate.containing($0, in: tracker.userZone) == today } ?? false
-        }
-        let later = due.filter { entry in !calls.contains { $0.application.id == entry.application.id } }
+        let (calls, later) = tracker.splitByDay(list.calls)
         var lines = [
             style.bold("\(today.shortText) \(today.year): ")
                 + (calls.isEmpty

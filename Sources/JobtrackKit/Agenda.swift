@@ -207,6 +207,23 @@ extension Tracker {
         try assess(try repository.followUpHistories(all ? .all : .open))
     }
 
+    /// Calls of the day as `today` and the report list them (docs/commands.md §3.6):
+    /// those whose call_at falls today on the user's clock, in their order, and apart
+    /// the due ones that wait for a later day or have no time to call.
+    public func splitByDay(_ calls: [AgendaEntry]) -> (today: [AgendaEntry], later: [AgendaEntry]) {
+        let today = today(in: userZone)
+        var callsToday: [AgendaEntry] = []
+        var later: [AgendaEntry] = []
+        for entry in calls {
+            if let callAt = entry.assessment.callAt, CalendarDate.containing(callAt, in: userZone) == today {
+                callsToday.append(entry)
+            } else {
+                later.append(entry)
+            }
+        }
+        return (callsToday, later)
+    }
+
     /// Why a call that is due waits for a later day than today on the user's calendar
     /// (docs/commands.md §3.6): their weekend, a public holiday (named), a holiday of
     /// the user's list, the user's own hours, or theirs being over. Nil when the call is

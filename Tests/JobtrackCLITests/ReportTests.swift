@@ -192,6 +192,23 @@ struct ReportTests {
         #expect(raw.contains("<svg"))
     }
 
+    @Test("on a Friday evening a due call waits for Monday: listed apart from today's calls, as `today` lists it")
+    func dueCallOnALaterDay() throws {
+        let box = try Sandbox()
+        try box.add("Acme", "Platform Engineer", ["--applied-on", "2026-11-16"])
+        try box.interview(1, at: "2026-11-30 10:00")
+        let friday = "2026-12-04T17:05:00-05:00"
+        let today = try box.ok(["today"], now: friday).stdout
+        #expect(today.contains("no calls to make") && today.contains("Due, but not callable today"), "\(today)")
+        try box.ok(["report", "--output", box.path("friday.html")], now: friday)
+        let raw = try String(contentsOfFile: box.path("friday.html"), encoding: .utf8)
+        let callsToday = try slice(raw, from: "<h3>Calls to make (0)</h3>", to: "<h3>")
+        #expect(callsToday.contains("No calls to make today."), "\(callsToday)")
+        let later = try slice(raw, from: "<h3>Due, but not callable today (1)</h3>", to: "</table>")
+        #expect(later.contains("Acme") && later.contains("Mon Dec 7 09:00"), "\(later)")
+        #expect(later.contains("their hours are over for today, then the weekend"), "\(later)")
+    }
+
     @Test("report never replaces a database")
     func neverOverADatabase() throws {
         let box = try reportSearch()

@@ -85,13 +85,14 @@ extension Tracker {
         let weeks = ReportWeek.weeks(
             of: rows.applications.compactMap { CalendarDate(iso: $0.appliedOn) }, through: today)
         for call in calls { shown.count(call) }
+        let (callsToday, later) = splitByDay(calls)
         var page = ReportWriter(tracker: self, today: today)
         page.header(stats: stats)
-        page.today(calls: calls, thankYou: notes.byID)
+        page.today(calls: callsToday, later: later, thankYou: notes.byID)
         page.agenda(shown, calls: calls)
         page.charts(stats: stats, weeks: weeks)
         page.companies(stats.companies)
-        return ReportPage(html: page.finish(), callsToday: calls.count)
+        return ReportPage(html: page.finish(), callsToday: callsToday.count)
     }
 }
 
@@ -214,31 +215,19 @@ struct ReportWriter {
         }
     }
 
-    mutating func today(calls: [AgendaEntry], thankYou: [AgendaEntry]) {
+    /// Today's calls, then apart the due ones that wait for a later day (as `today`
+    /// lists them), then the thank-you notes.
+    mutating func today(calls: [AgendaEntry], later: [AgendaEntry], thankYou: [AgendaEntry]) {
         html += "<section id=\"today\"><h2>Today</h2>\n"
         html += "<h3>Calls to make (\(calls.count))</h3>\n"
         if calls.isEmpty {
             html += "<p class=\"none\">No calls to make today.</p>\n"
         } else {
-            html +=
-                "<table class=\"calls\"><thead><tr><th>When</th><th>#</th><th>Application</th><th>Call</th>"
-                + "<th>Why</th></tr></thead><tbody>\n"
-            // Appended piece by piece: a row made whole first was a String per piece.
-            for entry in calls {
-                html += entry.assessment.state == .overdue ? "<tr class=\"overdue\">" : "<tr class=\"due\">"
-                html += "<td class=\"when\">"
-                html += text(callTime(entry))
-                html += "</td><td>"
-                html += String(entry.application.id)
-                html += "</td><td>"
-                html += title(entry)
-                html += "</td><td>"
-                html += contact(entry)
-                html += "</td><td class=\"reason\">"
-                html += text(entry.assessment.reason)
-                html += "</td></tr>\n"
-            }
-            html += "</tbody></table>\n"
+            callTable(calls, id: "calls-today")
+        }
+        if !later.isEmpty {
+            html += "<h3>Due, but not callable today (\(later.count))</h3>\n"
+            callTable(later, id: "calls-later")
         }
         html += "<h3>Thank-you notes to send (\(thankYou.count))</h3>\n"
         if thankYou.isEmpty {
@@ -252,6 +241,30 @@ struct ReportWriter {
             html += "</ul>\n"
         }
         html += "</section>\n"
+    }
+
+    private mutating func callTable(_ calls: [AgendaEntry], id: StaticString) {
+        html +=
+            "<table class=\"calls\" id=\"\(id)\"><thead><tr><th>When</th><th>#</th><th>Application</th><th>Call</th>"
+            + "<th>Why</th></tr></thead><tbody>\n"
+        // Appended piece by piece: a row made whole first was a String per piece.
+        for entry in calls {
+            html += entry.assessment.state == .overdue ? "<tr class=\"overdue\">" : "<tr class=\"due\">"
+            html += "<td class=\"when\">"
+            html += text(callTime(entry))
+            // Why a due call waits for a later day, as `today` says it; nil for today's.
+            if let delay = tracker.delay(of: entry) { html += " — " + text(delay) }
+            html += "</td><td>"
+            html += String(entry.application.id)
+            html += "</td><td>"
+            html += title(entry)
+            html += "</td><td>"
+            html += contact(entry)
+            html += "</td><td class=\"reason\">"
+            html += text(entry.assessment.reason)
+            html += "</td></tr>\n"
+        }
+        html += "</tbody></table>\n"
     }
 
     /// The agenda by state: the calls of the day in `today`'s order, the other states'
