@@ -97,10 +97,20 @@ struct ICalendarCheck {
         for event in calendar.children {
             guard event.name == "VEVENT" else { problems.append("unexpected \(event.name)"); continue }
             require(event, ["UID", "DTSTAMP", "DTSTART", "SUMMARY", "DESCRIPTION"])
-            if (event.value("DURATION") == nil) == (event.value("DTEND") == nil) {
+            // An all-day event (a due call with no minute to be made in) is one DATE long
+            // by RFC 5545 §3.6.1, and has nothing to remind of at a time.
+            let allDay = event.properties.contains { $0.name == "DTSTART" && $0.parameters == "VALUE=DATE" }
+            if allDay {
+                if event.value("DURATION") != nil || event.value("DTEND") != nil {
+                    problems.append("an all-day VEVENT has a DURATION or DTEND")
+                }
+                if let value = event.value("DTSTART"), value.count != 8 || !value.allSatisfy(\.isNumber) {
+                    problems.append("DTSTART \(value) is not a DATE")
+                }
+            } else if (event.value("DURATION") == nil) == (event.value("DTEND") == nil) {
                 problems.append("a VEVENT needs exactly one of DURATION and DTEND")
             }
-            for stamp in ["DTSTAMP", "DTSTART"] {
+            for stamp in allDay ? ["DTSTAMP"] : ["DTSTAMP", "DTSTART"] {
                 if let value = event.value(stamp), Self.utcInstant(value) == nil {
                     problems.append("\(stamp) \(value) is not a UTC date-time")
                 }
@@ -111,7 +121,7 @@ struct ICalendarCheck {
                 }
             }
             let alarms = event.children.filter { $0.name == "VALARM" }
-            if alarms.isEmpty { problems.append("a VEVENT has no VALARM") }
+            if alarms.isEmpty && !allDay { problems.append("a VEVENT has no VALARM") }
             for alarm in alarms {
                 require(alarm, ["ACTION", "TRIGGER", "DESCRIPTION"])
             }
@@ -203,6 +213,33 @@ struct ExchangeCalendarTests {
             check.events.contains {
                 $0.value("SUMMARY").flatMap(ICalendarCheck.unescape)?.contains(HostileText.company) == true
             })
+    }
+
+    @Test("a due call with no minute to be made in is an all-day event today; one not due yet has none")
+    func dueCallWithNoTime() throws {
+        // In Berlin, the user's hours never meet Sydney's business hours.
+        let box = try Sandbox(zone: "Europe/Berlin")
+        try box.add("Koala", "SRE", ["--applied-on", "2026-11-20"])
+        try box.interview(
+            1, at: "2026-11-30 10:00 their", phone: "+61 2 9876 5432", with: "Liam", tz: "Australia/Sydney")
+        try box.add("Wombat", "Developer", ["--applied-on", "2026-11-20"])
+        try box.interview(
+            2, at: "2026-12-02 10:00 their", phone: "+61 2 9876 0000", with: "Mia", tz: "Australia/Sydney")
+        #expect(try box.agendaEntry(1)["state"] == .string("due"))
+        #expect(try box.agendaEntry(2)["state"] == .string("too_soon"))
+        #expect(try box.agendaEntry(2)["call_at"] == .null)
+
+        let text = try box.export("ics")
+        let check = ICalendarCheck(Data(text.utf8))
+        #expect(check.problems.isEmpty, "\(check.problems)")
+        #expect(check.events.count == 1, "\(text)")
+        let event = try #require(check.events.first)
+        #expect(event.value("UID")?.hasPrefix("jobtrack-1-") == true)
+        #expect(event.value("SUMMARY").flatMap(ICalendarCheck.unescape) == "Ask Liam for a time — Koala (SRE)")
+        let start = try #require(event.properties.first { $0.name == "DTSTART" })
+        #expect(start.parameters == "VALUE=DATE" && start.value == "20261202", "today on the user's calendar")
+        let exported = try box.ok(["export", "--format", "ics", "--output", box.path("calls.ics")])
+        #expect(exported.stdout == "Exported 1 call to \(box.path("calls.ics")).\n")
     }
 
     @Test("folding never splits a UTF-8 sequence, and unfolds to the text")

@@ -17,6 +17,13 @@ struct ICalendarExport {
 
     static let productID = "-//jobtrack//jobtrack \(JobtrackVersion.current)//EN"
 
+    /// Whether an application has an event: a next call, or a call due now with no
+    /// minute to be made in. A call not due yet with no minute has none: its day has
+    /// not come (docs/commands.md §3.11).
+    static func hasEvent(_ assessment: Assessment) -> Bool {
+        assessment.callAt != nil || (assessment.state.isCallToday && assessment.noCallTime != nil)
+    }
+
     var text: String {
         var lines = [
             "BEGIN:VCALENDAR",
@@ -26,7 +33,7 @@ struct ICalendarExport {
             "METHOD:PUBLISH",
             "X-WR-CALNAME:\(Self.escape("jobtrack follow-up calls"))",
         ]
-        for entry in entries {
+        for entry in entries where Self.hasEvent(entry.assessment) {
             guard let event = event(entry) else { continue }
             lines += event
         }
