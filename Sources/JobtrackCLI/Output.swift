@@ -28,7 +28,7 @@ struct Output {
         if isJSON {
             try json(tracker.applicationJSON(entry))
         } else {
-            print(summary)
+            print(summary.oneLine)
             print("  follow-up: \(entry.assessment.state.words) — \(entry.assessment.reason)")
         }
     }

@@ -42,9 +42,9 @@ extension TextRenderer {
         lines.append("")
         lines.append(style.bold("Companies, latest activity first"))
         let shown = stats.companies.prefix(Self.statsCompanies)
-        let nameWidth = min(30, shown.map { oneLine($0.company).count }.max() ?? 0)
+        let nameWidth = min(30, shown.map { $0.company.oneLine.count }.max() ?? 0)
         for company in shown {
-            let name = oneLine(company.company)
+            let name = company.company.oneLine
             let padded = name.count >= nameWidth ? name : name + String(repeating: " ", count: nameWidth - name.count)
             let counts = [
                 plural(company.applications, "application"), plural(company.interviews, "interview"),

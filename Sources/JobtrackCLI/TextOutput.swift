@@ -46,7 +46,7 @@ struct TextRenderer {
     }
 
     func title(_ application: Application) -> String {
-        oneLine("\(application.company) — \(application.role)")
+        "\(application.company) — \(application.role)".oneLine
     }
 
     /// One line for a call to make: when, who, where, the number, and why.
@@ -54,13 +54,13 @@ struct TextRenderer {
         let assessment = entry.assessment
         let when = callTime(entry) ?? "no time"
         let marker = assessment.state == .overdue ? style.red(when) : style.green(when)
-        return "  \(marker)  \(who(entry))\n      \(style.dim(oneLine(assessment.reason)))"
+        return "  \(marker)  \(who(entry))\n      \(style.dim(assessment.reason.oneLine))"
     }
 
     /// One line for an entry in the agenda.
     func agendaLine(_ entry: AgendaEntry) -> String {
         let when = callTime(entry).map { " · call \($0)" } ?? ""
-        return "  \(who(entry))\(when)\n      \(style.dim(oneLine(entry.assessment.reason)))"
+        return "  \(who(entry))\(when)\n      \(style.dim(entry.assessment.reason.oneLine))"
     }
 
     /// `today` as text (docs/commands.md §3.6): the calls that fall today on the user's
@@ -108,7 +108,7 @@ struct TextRenderer {
 
     /// A follow-up to write: to whom, and how to get the words.
     private func writeLine(_ entry: AgendaEntry) -> String {
-        let who = entry.assessment.interviewer.map(oneLine) ?? "the interviewer"
+        let who = entry.assessment.interviewer.map(\.oneLine) ?? "the interviewer"
         return "  #\(entry.application.id) \(style.bold(title(entry.application))) · write to \(who); "
             + "`jobtrack script \(entry.application.id)` drafts it, then `jobtrack call \(entry.application.id) --outcome wrote`"
     }
@@ -116,7 +116,7 @@ struct TextRenderer {
     /// Who and where, for one line of a list: the id, company and role, interviewer and number.
     private func who(_ entry: AgendaEntry) -> String {
         var parts = ["#\(entry.application.id)", style.bold(title(entry.application))]
-        if let interviewer = entry.assessment.interviewer { parts.append(oneLine(interviewer)) }
+        if let interviewer = entry.assessment.interviewer { parts.append(interviewer.oneLine) }
         if let phone = entry.assessment.phone { parts.append(phone) }
         return parts.joined(separator: " · ")
     }
@@ -125,10 +125,10 @@ struct TextRenderer {
     private func laterLine(_ entry: AgendaEntry) -> String {
         guard let time = callTime(entry) else {
             // The reason says why there is no time, and what to do.
-            return "  \(who(entry))\n      \(style.dim(oneLine(entry.assessment.reason)))"
+            return "  \(who(entry))\n      \(style.dim(entry.assessment.reason.oneLine))"
         }
         let when = "call " + time + (tracker.delay(of: entry).map { " — \($0)" } ?? "")
-        return "  \(who(entry))\n      \(when)\n      \(style.dim(oneLine(entry.assessment.reason)))"
+        return "  \(who(entry))\n      \(when)\n      \(style.dim(entry.assessment.reason.oneLine))"
     }
 
     /// "Send Dana Smith a thank-you note: interviewed today at 10:00."
@@ -141,13 +141,8 @@ struct TextRenderer {
         let time =
             tracker.moment(interview.heldAt, their: tracker.zone(named: interview.tz))
             .split(separator: " ", maxSplits: 3).last.map(String.init) ?? ""
-        return "  #\(entry.application.id) Send \(oneLine(who)) a thank-you note: interviewed \(when) at \(time) "
+        return "  #\(entry.application.id) Send \(who.oneLine) a thank-you note: interviewed \(when) at \(time) "
             + "(\(title(entry.application))); then `jobtrack thanks \(entry.application.id)`"
-    }
-
-    /// Text shown on one line of a list: a line break as a space.
-    func oneLine(_ text: String) -> String {
-        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
     }
 
     func agenda(_ entries: [AgendaEntry]) -> String {
@@ -213,10 +208,10 @@ struct TextRenderer {
         var lines: [String] = []
         switch script.words {
         case .none(let reason):
-            return style.bold("No follow-up to make: \(oneLine(reason)).")
+            return style.bold("No follow-up to make: \(reason.oneLine).")
         case .email(let subject, let body):
             lines.append(style.bold("\(who) gave no number: don't call the front desk; write instead."))
-            lines.append(style.dim("\(entry.assessment.state.words): \(oneLine(entry.assessment.reason))"))
+            lines.append(style.dim("\(entry.assessment.state.words): \(entry.assessment.reason.oneLine)"))
             lines.append("")
             lines.append("Subject: \(subject)")
             lines.append("")
@@ -226,7 +221,7 @@ struct TextRenderer {
         case .call(let call, let voicemail):
             let when = callTime(entry).map { " — \($0)" } ?? ""
             lines.append(style.bold("Call \(who) on \(script.interview.phone ?? "")\(when)"))
-            lines.append(style.dim("\(entry.assessment.state.words): \(oneLine(entry.assessment.reason))"))
+            lines.append(style.dim("\(entry.assessment.state.words): \(entry.assessment.reason.oneLine)"))
             lines.append("")
             lines += call.enumerated().map { "\($0.offset + 1). \($0.element)" }
             lines.append("")

@@ -366,6 +366,12 @@ public enum PhoneInput {
 extension String {
     /// Nil for "": an empty note or address given on the command line means none.
     public var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    /// The text for output that is one line a record: each line break as a space
+    /// (docs/commands.md §3.6).
+    public var oneLine: String {
+        contains(where: \.isNewline) ? split(whereSeparator: \.isNewline).joined(separator: " ") : self
+    }
 }
 
 extension StringProtocol {

@@ -327,6 +327,22 @@ struct UndoTests {
         #expect(text.stdout.contains("Globex"))
     }
 
+    @Test("text with line breaks is one line a record in add's confirmation, log, undo and delete")
+    func lineBreaksShownAsSpaces() throws {
+        let box = try Sandbox()
+        let added = try box.ok(["add", "Multi\nLine Co", "Role\r\nTwo"]).stdout
+        #expect(added.hasPrefix("Added #1 Multi Line Co — Role Two, applied "), "\(added)")
+        let log = try box.ok(["log"]).stdout.split(separator: "\n")
+        #expect(log.count == 2, "one line per change: \(log)")
+        #expect(log.first?.hasSuffix("added #1 Multi Line Co — Role Two") == true, "\(log)")
+        #expect(try box.ok(["undo"]).stdout == "Undid: added #1 Multi Line Co — Role Two.\n")
+        try box.add("Multi\nLine Co", "Role\r\nTwo")
+        #expect(try box.ok(["delete", "2", "--yes"]).stdout == "Deleted #2 Multi Line Co — Role Two.\n")
+        // JSON keeps the text as it is.
+        #expect(
+            try box.changeLog().first?["summary"]?.string?.hasPrefix("deleted #2 Multi\nLine Co — Role\r\nTwo") == true)
+    }
+
     @Test("log lists the changes newest first, each with its subcommand's name and its own now")
     func logNewestFirst() throws {
         let box = try Sandbox()

@@ -176,7 +176,7 @@ extension Jobtrack {
             if global.json {
                 try Output(tracker, json: true).json(DeletedJSON(id: id))
             } else {
-                print("Deleted #\(id) \(application.company) — \(application.role).")
+                print("Deleted #\(id) \(application.company) — \(application.role).".oneLine)
             }
         }
     }

@@ -23,7 +23,7 @@ extension Jobtrack {
             if global.json {
                 try Output(tracker, json: true).json(ChangeJSON(change, zone: tracker.userZone))
             } else {
-                print("Undid: \(change.summary).")
+                print("Undid: \(change.summary.oneLine).")
             }
         }
     }
@@ -53,7 +53,7 @@ extension Jobtrack {
                     let columns = [(String(change.id), 5), (when, 17), (change.command, 16)].map {
                         $0.0.padding(toLength: max($0.1, $0.0.count), withPad: " ", startingAt: 0)
                     }
-                    print(columns.joined(separator: " ") + " \(change.summary)\(undone)")
+                    print(columns.joined(separator: " ") + " \(change.summary.oneLine)\(undone)")
                 }
             }
         }
