@@ -125,9 +125,12 @@ public struct SettingsBook {
         self.now = try now?.resolve(now: clock, user: zone) ?? clock
     }
 
-    /// Stores `value` for `key` after checking it; journaled for `undo`.
-    public func set(_ key: ConfigKey, to value: String) throws {
-        try key.validate(value)
+    /// Stores `value` for `key` after checking it; journaled for `undo`. A calendar
+    /// file is stored by its full path, so that a command run in another folder writes
+    /// the same file.
+    public func set(_ key: ConfigKey, to typed: String) throws {
+        try key.validate(typed)
+        let value = key == .calendarFile ? URL(fileURLWithPath: typed).standardizedFileURL.path : typed
         try repository.database.change(command: "config", at: now) {
             try repository.setSetting(key.rawValue, to: value)
             return "\(key.rawValue) set to \(value)"

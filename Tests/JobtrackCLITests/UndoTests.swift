@@ -437,6 +437,24 @@ struct UndoTests {
         #expect(try box.changeLog() == log)
     }
 
+    @Test("a relative calendar file is stored by its full path: a command run from another folder writes the same file")
+    func relativeCalendarFile() throws {
+        let box = try Sandbox()
+        try box.ok(["config", "calendar_file", "calls.ics"])
+        #expect(try box.ok(["config", "calendar_file"]).stdout == box.path("calls.ics") + "\n")
+        let elsewhere = box.folder.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let binary = try #require(JobtrackBinary.url)
+        let added = try runProgram(
+            binary, ["add", "Acme", "Engineer", "--db", box.db, "--now", box.now], environment: box.baseEnvironment,
+            scratch: elsewhere)
+        #expect(added.status == 0 && added.stderr.isEmpty, "\(added)")
+        #expect(FileManager.default.fileExists(atPath: box.path("calls.ics")))
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("calls.ics").path))
+        try box.ok(["config", "calendar_file", "--unset"])
+        #expect(try box.ok(["config", "calendar_file"]).stdout == "\n")
+    }
+
     @Test("undo of a change to a setting rewrites the calendar file with the settings as they are again")
     func undoRewritesCalendarWithRestoredSettings() throws {
         let box = try Sandbox()
