@@ -29,7 +29,10 @@ extension Tracker {
             try ThanksRules.check(thankedAt, heldAt: interview.heldAt, zone: zone, now: now)
             interview.thankedAt = thankedAt
             _ = try repository.updateInterview(interview)
-            return (thankedAt, "thank-you note recorded for \(label(entry.application)) on \(moment(thankedAt))")
+            return (
+                thankedAt,
+                "thank-you note recorded for \(label(entry.application)) on \(moment(thankedAt, their: zone))"
+            )
         }
         return (try entry(for: id), thankedAt)
     }

@@ -30,9 +30,14 @@ extension Tracker {
         let when = theirTime(at, zone)
         var warnings: [String] = []
 
-        if let opens = engine.assess(facts, now: at).dueFrom, day < opens {
+        let standing = engine.assess(facts, now: at)
+        if let opens = standing.dueFrom, day < opens {
+            // After an unanswered try the day that opens is the day to try again (rule 6).
             warnings.append(
-                "the call at \(when) is before its window opens on \(opens.shortText) (not sooner: a pest); logged anyway"
+                standing.state == .awaitingReply
+                    ? "the call at \(when) is before the day to try again, \(opens.shortText) (after a try that "
+                        + "went unanswered, once more the next business day: not sooner); logged anyway"
+                    : "the call at \(when) is before its window opens on \(opens.shortText) (not sooner: a pest); logged anyway"
             )
         }
         // A time the interviewer chose for a callback is theirs to choose.

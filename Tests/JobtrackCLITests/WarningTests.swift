@@ -33,6 +33,16 @@ struct WarningTests {
         #expect(try box.query("SELECT count(*) FROM call_attempts") == "1")
     }
 
+    @Test("a second try on the day of a voicemail: before the day to try again, not the window")
+    func retryTooSoon() throws {
+        let box = try Self.interviewed()
+        try box.ok(["voicemail", "1", "--at", "2026-12-02 09:30"])
+        let outcome = try box.run(["call", "1", "--outcome", "no-answer", "--at", "2026-12-02 10:15"])
+        expectOneWarning(outcome, "before the day to try again, Thu Dec 3")
+        #expect(!outcome.stderr.contains("window"), "\(outcome)")
+        #expect(try box.query("SELECT count(*) FROM call_attempts") == "2")
+    }
+
     @Test("a call outside the interviewer's business hours, on their clock")
     func callOutOfHours() throws {
         let box = try Self.interviewed()
