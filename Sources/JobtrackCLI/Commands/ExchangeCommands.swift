@@ -93,14 +93,28 @@ extension Jobtrack {
                     " (\(result.interviews) interview\(result.interviews == 1 ? "" : "s"), \(result.calls) call\(result.calls == 1 ? "" : "s"))"
             }
             line += " from \(file)"
-            if let first = result.applicationIDs.first, let last = result.applicationIDs.last {
-                line += first == last ? " as #\(first)" : " as #\(first)–#\(last)"
-            }
+            if !result.applicationIDs.isEmpty { line += " as " + Self.spell(result.applicationIDs) }
             if result.skipped > 0 { line += "; skipped \(result.skipped) already here" }
             if result.fileHadSettings {
                 line += result.settingsRestored ? "; settings restored" : "; the settings already set were kept"
             }
             print(line + ".")
+        }
+
+        /// "#2", "#2–#5", "#2, #4–#5": the ids in runs, which a restore keeps with their
+        /// gaps; past three runs, the first and last and that some between are not new.
+        static func spell(_ ids: [Int64]) -> String {
+            var runs: [ClosedRange<Int64>] = []
+            for id in ids {
+                if let last = runs.last, last.upperBound + 1 == id {
+                    runs[runs.count - 1] = last.lowerBound...id
+                } else {
+                    runs.append(id...id)
+                }
+            }
+            if runs.count > 3, let first = ids.min(), let last = ids.max() { return "#\(first)–#\(last), with gaps" }
+            return runs.map { $0.count == 1 ? "#\($0.lowerBound)" : "#\($0.lowerBound)–#\($0.upperBound)" }
+                .joined(separator: ", ")
         }
     }
 
