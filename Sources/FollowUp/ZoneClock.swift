@@ -135,6 +135,14 @@ public enum TimeText {
         }
     }
 
+    /// Whether the two zones' clocks read alike at `instant` (one offset): then a time
+    /// is given once, without "(… their time)". From the zones' tables, where asking
+    /// Foundation cost an ICU call per zone per line of a report.
+    public static func clocksAgree(_ zone: TimeZone, _ other: TimeZone, at instant: Date) -> Bool {
+        let seconds = ZoneClock.seconds(instant)
+        return ZoneClock(zone).offset(at: seconds) == ZoneClock(other).offset(at: seconds)
+    }
+
     /// The wall-clock time at `instant` in `zone`, "14:00".
     public static func hourMinute(_ instant: Date, in zone: TimeZone) -> String {
         let second = ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second

@@ -27,8 +27,8 @@ public struct StatsRows: Sendable, Equatable {
         /// The zone of the interview the calls were made about.
         public let tz: String
         public let outcome: String
-        public let count: Int
-        public let latest: Date
+        public internal(set) var count: Int
+        public internal(set) var latest: Date
     }
 
     /// By id.
@@ -38,12 +38,54 @@ public struct StatsRows: Sendable, Equatable {
     public var calls: [CallGroup]
 }
 
+extension StatsRows {
+    /// No rows yet: `count` adds them history by history.
+    public init() {
+        self.init(applications: [], interviews: [], calls: [])
+    }
+
+    /// Adds the rows `Repository.statsRows(since: nil, heldBy:)` reads of one
+    /// application, from its history as `forEachFollowUpHistory(.all)` hands it over,
+    /// in id order: the report, which walks every history for its agenda, counts in the
+    /// same walk rather than reading the file again (Benchmarks/NOTES.md, round five).
+    public mutating func count(_ history: ApplicationHistory, heldBy: Date) {
+        let application = history.application
+        applications.append(
+            ApplicationRow(
+                id: application.id, company: application.company, status: application.status.rawValue,
+                appliedOn: application.appliedOn))
+        for item in history.interviews {
+            let interview = item.interview
+            if interview.heldAt <= heldBy {
+                interviews.append(
+                    InterviewRow(applicationID: application.id, heldAt: interview.heldAt, tz: interview.tz))
+            }
+            let first = calls.count
+            for call in item.calls {
+                let outcome = call.outcome.rawValue
+                if let group = calls[first...].firstIndex(where: { $0.outcome == outcome }) {
+                    calls[group].count += 1
+                    calls[group].latest = max(calls[group].latest, call.at)
+                } else {
+                    calls.append(
+                        CallGroup(
+                            applicationID: application.id, tz: interview.tz, outcome: outcome, count: 1, latest: call.at
+                        ))
+                }
+            }
+        }
+    }
+}
+
 extension Repository {
     /// The applications applied on or after `since` (every one when nil), with their
     /// interviews held at or before `heldBy` and their calls grouped by interview and
     /// outcome — in one read transaction, so the three agree.
     public func statsRows(since: String?, heldBy: Date) throws -> StatsRows {
         let filter = since == nil ? "1" : "a.applied_on >= ?"
+        // Every interview and call counts when there is no `since`: no application is
+        // looked up for each of them then.
+        let applicationsJoin = since == nil ? "" : "CROSS JOIN applications a ON a.id = i.application_id"
         let sinceArgument: [any SQLBindable] = since.map { [$0] } ?? []
         return try database.read {
             let applications = try database.fetchAll(
@@ -56,7 +98,7 @@ extension Repository {
             let interviews = try database.fetchAll(
                 """
                 SELECT i.application_id, i.held_at, i.tz
-                FROM interviews i CROSS JOIN applications a ON a.id = i.application_id
+                FROM interviews i \(applicationsJoin)
                 WHERE \(filter) AND i.held_at <= ? ORDER BY i.application_id, i.held_at, i.id
                 """, sinceArgument + [heldBy]
             ) { row in
@@ -67,7 +109,7 @@ extension Repository {
                 SELECT i.application_id, i.tz, c.outcome, count(*), max(c.at)
                 FROM call_attempts c
                 CROSS JOIN interviews i ON i.id = c.interview_id
-                CROSS JOIN applications a ON a.id = i.application_id
+                \(applicationsJoin)
                 WHERE \(filter) GROUP BY c.interview_id, c.outcome
                 """, sinceArgument
             ) { row in

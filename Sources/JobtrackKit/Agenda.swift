@@ -234,7 +234,7 @@ extension Tracker {
             CalendarDate.containing(callAt, in: userZone) != today(in: userZone)
         else { return nil }
         let theirToday = today(in: zone)
-        let theirs = zone.secondsFromGMT(for: now) != userZone.secondsFromGMT(for: now) ? " on their calendar" : ""
+        let theirs = TimeText.clocksAgree(zone, userZone, at: now) ? "" : " on their calendar"
         let table = entry.interview.flatMap { holidays.table(country: $0.country, zone: $0.tz) }
         if let name = table?.name(on: theirToday) { return "\(theirToday.shortText) is \(name)\(theirs)" }
         if theirToday.weekday.isWeekend { return "it is the weekend\(theirs)" }
@@ -274,10 +274,15 @@ extension Tracker {
 
     /// Each open application assessed at *now*, handed over one at a time in id order,
     /// for a caller that keeps only some of them.
-    func forEachOpenEntry(_ body: (AgendaEntry) throws -> Void) throws {
+    /// With `every`, each history, closed ones too, is handed to it first.
+    func forEachOpenEntry(
+        every: ((ApplicationHistory) -> Void)? = nil, _ body: (AgendaEntry) throws -> Void
+    ) throws {
         let engine = engine
         let mapper = mapper
-        try repository.forEachFollowUpHistory(.open) { history in
+        try repository.forEachFollowUpHistory(every == nil ? .open : .all) { history in
+            every?(history)
+            guard !history.application.status.isClosed else { return }
             try body(AgendaEntry(history: history, assessment: engine.assess(try mapper.facts(for: history), now: now)))
         }
     }

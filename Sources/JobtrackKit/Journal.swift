@@ -85,7 +85,7 @@ extension Tracker {
     public func moment(_ instant: Date, their zone: TimeZone? = nil) -> String {
         let day = CalendarDate.containing(instant, in: userZone)
         var text = "\(day.shortText) \(TimeText.hourMinute(instant, in: userZone))"
-        if let zone, zone.secondsFromGMT(for: instant) != userZone.secondsFromGMT(for: instant) {
+        if let zone, !TimeText.clocksAgree(zone, userZone, at: instant) {
             let theirDay = CalendarDate.containing(instant, in: zone)
             let time = TimeText.hourMinute(instant, in: zone)
             text += " (\(theirDay == day ? time : "\(theirDay.shortText) \(time)") their time)"

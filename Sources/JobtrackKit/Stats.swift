@@ -127,14 +127,9 @@ extension Tracker {
         var companies: [String: Stats.Company] = [:]
         for (index, application) in rows.applications.enumerated() {
             let key = application.company
-            var company =
-                companies[key]
-                ?? Stats.Company(company: key, applications: 0, interviews: 0, calls: 0, lastActivity: latest[index])
-            company.applications += 1
-            company.interviews += interviewCounts[index]
-            company.calls += callCounts[index]
-            company.lastActivity = max(company.lastActivity, latest[index])
-            companies[key] = company
+            // Changed in place: one lookup of the name, not one to read and one to write.
+            companies[key, default: Stats.Company(key, since: latest[index])].count(
+                interviews: interviewCounts[index], calls: callCounts[index], lastActivity: latest[index])
         }
 
         let count = rows.applications.count
@@ -152,6 +147,21 @@ extension Tracker {
             companies: companies.values.sorted {
                 ($0.lastActivity, $1.company) > ($1.lastActivity, $0.company)
             })
+    }
+}
+
+extension Stats.Company {
+    /// A company with nothing counted yet.
+    fileprivate init(_ name: String, since day: CalendarDate) {
+        self.init(company: name, applications: 0, interviews: 0, calls: 0, lastActivity: day)
+    }
+
+    /// One more application of the company, with its interviews, calls and latest day.
+    fileprivate mutating func count(interviews: Int, calls: Int, lastActivity day: CalendarDate) {
+        applications += 1
+        self.interviews += interviews
+        self.calls += calls
+        lastActivity = max(lastActivity, day)
     }
 }
 

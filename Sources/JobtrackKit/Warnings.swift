@@ -99,6 +99,6 @@ extension Tracker {
     /// "Sat Dec 5 10:00", on the interviewer's clock, saying so when it is not the user's.
     private func theirTime(_ instant: Date, _ zone: TimeZone) -> String {
         let text = "\(CalendarDate.containing(instant, in: zone).shortText) \(TimeText.hourMinute(instant, in: zone))"
-        return zone.secondsFromGMT(for: instant) == userZone.secondsFromGMT(for: instant) ? text : text + " their time"
+        return TimeText.clocksAgree(zone, userZone, at: instant) ? text : text + " their time"
     }
 }

@@ -80,6 +80,25 @@ struct FollowUpHistoriesTests {
         }
     }
 
+    @Test(
+        "the rows stats reads, counted from the walk of every history, are the rows its queries read",
+        arguments: [1, 2, 3])
+    func statsRowsFromTheWalk(seed: UInt64) throws {
+        let fixture = try shuffledRecords(seed: seed)
+        for heldBy in [-1.0, 90, 3600].map(fixture.now.addingTimeInterval) {
+            var counted = StatsRows()
+            try fixture.repository.forEachFollowUpHistory(.all) { counted.count($0, heldBy: heldBy) }
+            let read = try fixture.repository.statsRows(since: nil, heldBy: heldBy)
+            func ordered(_ calls: [StatsRows.CallGroup]) -> [String] {
+                calls.map { "\($0.applicationID) \($0.tz) \($0.outcome) \($0.count) \($0.latest)" }.sorted()
+            }
+            #expect(counted.applications == read.applications)
+            #expect(counted.interviews == read.interviews)
+            #expect(ordered(counted.calls) == ordered(read.calls))
+            #expect(read.applications.count == 40 && !read.calls.isEmpty)
+        }
+    }
+
     @Test("handed one at a time, in id order, the same histories as the list")
     func streamedMatchesList() throws {
         let fixture = try shuffledRecords(seed: 9)

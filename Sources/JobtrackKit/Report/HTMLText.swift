@@ -10,14 +10,18 @@ enum HTMLText {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count + 32)
             for byte in utf8 {
+                let entity: StaticString
                 switch byte {
-                case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-                case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-                case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-                default: bytes.append(byte)
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default:
+                    bytes.append(byte)
+                    continue
                 }
+                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
             }
             return String(decoding: bytes, as: UTF8.self)
         }

@@ -67,12 +67,15 @@ extension Tracker {
         var calls: [AgendaEntry] = []
         var notes: [AgendaEntry] = []
         var shown = ShownEntries(limit: ReportWriter.agendaShown)
-        try forEachOpenEntry { entry in
-            if entry.assessment.state.isCallToday { calls.append(entry) } else { shown.offer(entry) }
-            if entry.assessment.listsThankYouNote { notes.append(entry) }
-        }
+        // The figures are counted in the same walk: every history, closed ones too.
+        var rows = StatsRows()
+        try forEachOpenEntry(
+            every: { rows.count($0, heldBy: now) },
+            { entry in
+                if entry.assessment.state.isCallToday { calls.append(entry) } else { shown.offer(entry) }
+                if entry.assessment.listsThankYouNote { notes.append(entry) }
+            })
         calls = calls.ordered(by: \.todayKey)
-        let rows = try repository.statsRows(since: nil, heldBy: now)
         let stats = try Self.stats(
             rows, since: nil,
             zone: { name in
@@ -194,9 +197,7 @@ struct ReportWriter {
             return day == today ? time : "\(day.shortText) \(time)"
         }
         var when = dayAndTime(userZone)
-        if let zone = entry.assessment.timeZone,
-            zone.secondsFromGMT(for: callAt) != userZone.secondsFromGMT(for: callAt)
-        {
+        if let zone = entry.assessment.timeZone, !TimeText.clocksAgree(zone, userZone, at: callAt) {
             when += " (\(dayAndTime(zone)) their time)"
         }
         return when
