@@ -122,9 +122,11 @@ extension PublicHolidays {
                     scale *= base
                 }
             }
-            // Every holiday takes at least one character: enough room, never a rehash.
-            var holidays: [Int: String] = [:]
-            holidays.reserveCapacity(bytes.count - start)
+            // Every holiday takes at least one character: enough room, never a reallocation.
+            var days: [Int] = []
+            var nameIndices: [Int] = []
+            days.reserveCapacity(bytes.count - start)
+            nameIndices.reserveCapacity(bytes.count - start)
             var year = PublicHolidayTable.firstYear
             var yearStart = CalendarDate.daysFromCivil(year: year, month: 1, day: 1)
             var previous: Int?
@@ -151,9 +153,10 @@ extension PublicHolidays {
                     lastMonthDay[name] = month << 5 | day
                 }
                 previous = dayNumber
-                holidays[dayNumber] = names[name]
+                days.append(dayNumber)
+                nameIndices.append(name)
             }
-            return PublicHolidays(country: country, namesByDayNumber: holidays)
+            return PublicHolidays(country: country, days: days, nameIndices: nameIndices, names: names)
         }
     }
 

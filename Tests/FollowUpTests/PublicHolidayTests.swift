@@ -84,6 +84,21 @@ func everyZoneCountry() {
     #expect(PublicHolidays.country(forZone: "") == nil)
 }
 
+@Test("tables are equal by their dates and names, whichever way they were built")
+func tablesEqualByContent() throws {
+    let thanksgiving = try #require(CalendarDate(iso: "2026-11-26"))
+    let christmas = try #require(CalendarDate(iso: "2026-12-25"))
+    let table = [thanksgiving: "Thanksgiving Day", christmas: "Christmas Day"]
+    let holidays = PublicHolidays(country: "US", holidays: table)
+    #expect(holidays == PublicHolidays(country: "US", holidays: table))
+    #expect(holidays != PublicHolidays(country: "CA", holidays: table))
+    #expect(holidays != PublicHolidays(country: "US", holidays: [thanksgiving: "Thanksgiving Day"]))
+    #expect(
+        holidays != PublicHolidays(country: "US", holidays: [thanksgiving: "Thanksgiving", christmas: "Christmas Day"]))
+    #expect(holidays.name(on: christmas) == "Christmas Day" && holidays.contains(thanksgiving))
+    #expect(holidays.name(on: christmas.adding(days: 1)) == nil && !holidays.contains(christmas.adding(days: -1)))
+}
+
 @Test("an unknown or misspelt country code has no table", arguments: ["ZZ", "", "U", "USA", "us", "QQ"])
 func unknownCountry(_ code: String) {
     #expect(PublicHolidays.load(country: code) == nil)
