@@ -91,12 +91,12 @@ public struct JSONParser {
     ) throws(SyntaxError) -> JSONValue {
         try enter()
         index += 1
-        var members: [(name: String, value: JSONValue)] = []
+        var members: [JSONObject.Member] = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
             depth -= 1
-            return .object(JSONObject([]))
+            return .object(JSONObject(members: []))
         }
         // Room for an export's records at once: grown one member at a time, an array
         // is made anew four times on the way to a dozen.
@@ -112,9 +112,9 @@ public struct JSONParser {
             if key == streamedName, peek(UInt8(ascii: "[")) {
                 streamed(.arrayBegins)
                 try forEachElement { streamed(.element($0)) }
-                members.append((name: key, value: .array([])))
+                members.append(JSONObject.Member(name: key, value: .array([])))
             } else {
-                members.append((name: key, value: try value()))
+                members.append(JSONObject.Member(name: key, value: try value()))
             }
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
@@ -122,7 +122,7 @@ public struct JSONParser {
             } else if peek(UInt8(ascii: "}")) {
                 index += 1
                 depth -= 1
-                return .object(JSONObject(members))
+                return .object(JSONObject(members: members))
             } else {
                 throw error("expected ',' or '}' in an object")
             }
