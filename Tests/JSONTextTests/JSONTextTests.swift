@@ -27,6 +27,33 @@ struct JSONTextTests {
                 ]))
     }
 
+    /// Each byte that ends plain text, and what a string holding it reads as (nil: refused).
+    static let stops: [(text: String, value: String?)] = [
+        (#"\""#, "\""), (#"\\"#, "\\"), ("\u{1F}", nil), ("\t", nil), ("é", "é"), ("\u{7F}", "\u{7F}"),
+        (#"\n"#, "\n"),
+    ]
+
+    @Test("a string read eight bytes at a time stops at its quote, an escape, a control character or UTF-8 anywhere")
+    func stopsAnywhere() throws {
+        for (stop, value) in Self.stops {
+            for offset in 0..<20 {
+                let before = String(repeating: "a", count: offset)
+                let after = String(repeating: "b", count: 20 - offset)
+                let text = "[\"" + before + stop + after + "\"]"
+                if let value {
+                    #expect(try Self.parse(text) == .array([.string(before + value + after)]), "\(text)")
+                } else {
+                    #expect(throws: JSONParser.SyntaxError.self, "\(text)") { try Self.parse(text) }
+                }
+            }
+        }
+        for length in 0..<20 {
+            let text = String(repeating: "x", count: length)
+            #expect(try Self.parse("[\"" + text + "\"]") == .array([.string(text)]))
+            #expect(throws: JSONParser.SyntaxError.self) { try Self.parse("[\"" + text) }
+        }
+    }
+
     @Test("a byte order mark before the document is skipped")
     func byteOrderMark() throws {
         #expect(try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))) == .array([.integer(1)]))
