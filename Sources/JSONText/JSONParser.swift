@@ -30,6 +30,11 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Member names made Strings, found again by their bytes: the few names of a
+    /// document recur in every record, and making each a String anew cost more than
+    /// reading it (`name()`).
+    private var names = [KnownName?](repeating: nil, count: 128)
+    private var namesKnown = 0
 
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
         try parse(data, streaming: nil) { _ in }
@@ -104,7 +109,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
-            let key = try string()
+            let key = try name()
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a member name") }
             index += 1
@@ -198,6 +203,44 @@ public struct JSONParser {
         }
         index += 1
         guard let text = String(validating: utf8, as: UTF8.self) else { throw error("text that is not UTF-8") }
+        return text
+    }
+
+    /// A member name of up to sixteen bytes, with the bytes it was read from.
+    private struct KnownName {
+        let bytes: (UInt64, UInt64)
+        let count: Int
+        let text: String
+    }
+
+    /// A member name: as `string()` reads it, except that a short plain name already
+    /// met is the String made then. The names are kept in an open-addressed table, as
+    /// many as half its slots: a document with more names than that makes the rest anew.
+    private mutating func name() throws(SyntaxError) -> String {
+        let start = index + 1
+        let end = bytes[start...].firstIndex {
+            $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 >= 0x80
+        }
+        guard let end, end - start <= 16, bytes[end] == UInt8(ascii: "\"") else { return try string() }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) {
+            $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+        }
+        // Fibonacci hashing of the bytes to a first slot, then the slots after it.
+        let mixed = (words.0 ^ words.1 &* 31 ^ UInt64(end - start)) &* 0x9E37_79B9_7F4A_7C15
+        var slot = Int(truncatingIfNeeded: mixed >> 57)
+        while let known = names[slot] {
+            if known.count == end - start, known.bytes == words {
+                index = end + 1
+                return known.text
+            }
+            slot = (slot + 1) % names.count
+        }
+        let text = try string()
+        if namesKnown < names.count / 2 {
+            names[slot] = KnownName(bytes: words, count: end - start, text: text)
+            namesKnown += 1
+        }
         return text
     }
 

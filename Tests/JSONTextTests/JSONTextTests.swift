@@ -54,6 +54,25 @@ struct JSONTextTests {
         }
     }
 
+    @Test("member names met again, many names, long names and names with escapes read as themselves")
+    func namesMetAgain() throws {
+        let names =
+            (0..<100).map { "n\($0)" } + [
+                String(repeating: "s", count: 16), String(repeating: "s", count: 17), "é", "a\"b", "a\\b", "",
+                "ab", "ba", "abcdefgh", "abcdefgi",
+            ]
+        let object = JSONValue.object(
+            JSONObject(names.enumerated().map { (name: $0.element, value: .integer(Int64($0.offset))) }))
+        let members = names.enumerated().map { index, name in
+            "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\": \(index)"
+        }
+        let text = "{" + members.joined(separator: ", ") + "}"
+        #expect(
+            try Self.parse("[" + Array(repeating: text, count: 3).joined(separator: ", ") + "]")
+                == .array([object, object, object]))
+    }
+
     @Test("a byte order mark before the document is skipped")
     func byteOrderMark() throws {
         #expect(try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))) == .array([.integer(1)]))
