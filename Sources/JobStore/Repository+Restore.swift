@@ -74,7 +74,7 @@ extension Repository {
 public struct RecordInserts {
     /// The most rows one statement inserts: enough to spread a statement's own cost
     /// thin, few enough that their text fits the room `Statement` binds it in place from.
-    static let rowsPerStatement = 16
+    static let rowsPerStatement = 32
 
     private let database: Database
     /// Each table's prepared inserts, by how many rows they insert.
