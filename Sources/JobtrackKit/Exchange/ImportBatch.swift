@@ -131,8 +131,9 @@ struct ImportBatch {
     }
 
     /// Applications written together: enough that each kind of record fills its
-    /// statements, few enough that their rows take little memory.
-    private static let applicationsPerGroup = 256
+    /// statements and a group's last, shorter statement (a size prepared anew) is rare,
+    /// few enough that their rows take little memory (about a megabyte).
+    private static let applicationsPerGroup = 4096
 
     /// Inserts `group`'s applications, then their interviews, then their calls: the ids
     /// come out as they would one record at a time, since each kind is written in the
