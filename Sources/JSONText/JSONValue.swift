@@ -29,14 +29,25 @@ public enum JSONValue: Equatable, Sendable {
 /// record (a fifth of a large import, with a dictionary per object). A repeated name
 /// keeps its last value; two objects are equal when they map the same names alike.
 public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
-    public private(set) var members: [(name: String, value: JSONValue)]
+    /// A named member. A struct, not a tuple: an array of tuples is destroyed through
+    /// the runtime's generic tuple witness, member by member, for every record read.
+    public struct Member: Equatable, Sendable {
+        public let name: String
+        public let value: JSONValue
+    }
+
+    public private(set) var members: [Member]
 
     public init(_ members: [(name: String, value: JSONValue)]) {
+        self.members = members.map { Member(name: $0.name, value: $0.value) }
+    }
+
+    init(members: [Member]) {
         self.members = members
     }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        members = elements.map { (name: $0.0, value: $0.1) }
+        members = elements.map { Member(name: $0.0, value: $0.1) }
     }
 
     public subscript(name: String) -> JSONValue? {

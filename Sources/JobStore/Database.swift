@@ -186,6 +186,17 @@ public final class Database {
         return try body()
     }
 
+    /// Runs `body` with SQLite's temporary files in memory, then puts the setting back.
+    /// A write transaction begun inside keeps its statement journal there: an INSERT
+    /// of several rows first copies each page it changes to that journal, in case it
+    /// must be undone halfway, and on disk each copy was two writes to a file.
+    public func withTemporaryFilesInMemory<T>(_ body: () throws -> T) throws -> T {
+        let store = try fetchOne("PRAGMA temp_store", [], { $0.int(0) }) ?? 0
+        try executeScript("PRAGMA temp_store = MEMORY")
+        defer { try? executeScript("PRAGMA temp_store = \(store)") }
+        return try body()
+    }
+
     // MARK: Transactions
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front,

@@ -27,6 +27,52 @@ struct JSONTextTests {
                 ]))
     }
 
+    /// Each byte that ends plain text, and what a string holding it reads as (nil: refused).
+    static let stops: [(text: String, value: String?)] = [
+        (#"\""#, "\""), (#"\\"#, "\\"), ("\u{1F}", nil), ("\t", nil), ("é", "é"), ("\u{7F}", "\u{7F}"),
+        (#"\n"#, "\n"),
+    ]
+
+    @Test("a string read eight bytes at a time stops at its quote, an escape, a control character or UTF-8 anywhere")
+    func stopsAnywhere() throws {
+        for (stop, value) in Self.stops {
+            for offset in 0..<20 {
+                let before = String(repeating: "a", count: offset)
+                let after = String(repeating: "b", count: 20 - offset)
+                let text = "[\"" + before + stop + after + "\"]"
+                if let value {
+                    #expect(try Self.parse(text) == .array([.string(before + value + after)]), "\(text)")
+                } else {
+                    #expect(throws: JSONParser.SyntaxError.self, "\(text)") { try Self.parse(text) }
+                }
+            }
+        }
+        for length in 0..<20 {
+            let text = String(repeating: "x", count: length)
+            #expect(try Self.parse("[\"" + text + "\"]") == .array([.string(text)]))
+            #expect(throws: JSONParser.SyntaxError.self) { try Self.parse("[\"" + text) }
+        }
+    }
+
+    @Test("member names met again, many names, long names and names with escapes read as themselves")
+    func namesMetAgain() throws {
+        let names =
+            (0..<100).map { "n\($0)" } + [
+                String(repeating: "s", count: 16), String(repeating: "s", count: 17), "é", "a\"b", "a\\b", "",
+                "ab", "ba", "abcdefgh", "abcdefgi",
+            ]
+        let object = JSONValue.object(
+            JSONObject(names.enumerated().map { (name: $0.element, value: .integer(Int64($0.offset))) }))
+        let members = names.enumerated().map { index, name in
+            "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\": \(index)"
+        }
+        let text = "{" + members.joined(separator: ", ") + "}"
+        #expect(
+            try Self.parse("[" + Array(repeating: text, count: 3).joined(separator: ", ") + "]")
+                == .array([object, object, object]))
+    }
+
     @Test("a byte order mark before the document is skipped")
     func byteOrderMark() throws {
         #expect(try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))) == .array([.integer(1)]))

@@ -136,13 +136,17 @@ extension Tracker {
             }
         let total = batch.recordCount
         var done = 0
-        let result = try change("import") {
-            let result = try batch.write(to: repository, now: now) {
-                done += 1
-                progress(done, total)
+        // The import's inserts of several rows each keep a statement journal: in memory,
+        // set before the transaction begins, since SQLite reads the setting then.
+        let result = try database.withTemporaryFilesInMemory {
+            try change("import") {
+                let result = try batch.write(to: repository, now: now) {
+                    done += 1
+                    progress(done, total)
+                }
+                let count = result.applicationIDs.count
+                return (result, "imported \(count == 1 ? "1 application" : "\(count) applications") from \(file)")
             }
-            let count = result.applicationIDs.count
-            return (result, "imported \(count == 1 ? "1 application" : "\(count) applications") from \(file)")
         }
         return ImportSummary(
             applicationIDs: result.applicationIDs, interviews: result.interviews, calls: result.calls,

@@ -104,12 +104,16 @@ struct ImportBatch {
         }
     }
 
-    /// Inserts the applications not in `present`, with their interviews and calls.
+    /// Inserts the applications not in `present`, with their interviews and calls, a
+    /// group of applications at a time: each kind of record of a group goes in with
+    /// several rows to a statement (`RecordInserts`).
     private func add(
         to repository: Repository, now: Date, restore: Bool, skipping present: Set<Identity>, into result: inout Result,
         progress: () -> Void
     ) throws {
         var inserts = RecordInserts(database: repository.database)
+        var group: [Application] = []
+        group.reserveCapacity(Self.applicationsPerGroup)
         for application in applications {
             if !present.isEmpty, present.contains(Identity(application)) {
                 result.skipped += 1
@@ -117,30 +121,63 @@ struct ImportBatch {
                 for _ in 0..<records { progress() }
                 continue
             }
-            let applicationID = try inserts.application(
-                id: restore ? application.id : nil, company: application.company, role: application.role,
-                status: application.status, appliedOn: application.appliedOn, url: application.url,
-                notes: application.notes, highlights: application.highlights, now: now)
-            result.applicationIDs.append(applicationID)
-            progress()
-            for interview in application.interviews {
-                let interviewID = try inserts.interview(
-                    id: restore ? interview.id : nil, applicationID: applicationID, heldAt: interview.heldAt,
-                    tz: interview.tz, country: interview.country, interviewer: interview.interviewer,
-                    phone: interview.phone, decisionBy: interview.decisionBy, afterHoursOK: interview.afterHoursOK,
-                    busy: interview.busy, thankedAt: interview.thankedAt, notes: interview.notes)
-                result.interviews += 1
-                progress()
-                for call in interview.calls {
-                    _ = try inserts.call(
-                        id: restore ? call.id : nil, interviewID: interviewID, at: call.at,
-                        outcome: call.outcome, callbackAt: call.callbackAt, decisionBy: call.decisionBy,
-                        number: call.number, notes: call.notes)
-                    result.calls += 1
-                    progress()
-                }
+            group.append(application)
+            if group.count == Self.applicationsPerGroup {
+                try add(group, with: &inserts, now: now, restore: restore, into: &result, progress: progress)
+                group.removeAll(keepingCapacity: true)
             }
         }
+        try add(group, with: &inserts, now: now, restore: restore, into: &result, progress: progress)
+    }
+
+    /// Applications written together: enough that each kind of record fills its
+    /// statements and a group's last, shorter statement (a size prepared anew) is rare,
+    /// few enough that their rows take little memory (about a megabyte).
+    private static let applicationsPerGroup = 4096
+
+    /// Inserts `group`'s applications, then their interviews, then their calls: the ids
+    /// come out as they would one record at a time, since each kind is written in the
+    /// same order.
+    private func add(
+        _ group: [Application], with inserts: inout RecordInserts, now: Date, restore: Bool, into result: inout Result,
+        progress: () -> Void
+    ) throws {
+        let applicationIDs = try inserts.applications(
+            group.map { application in
+                RecordInserts.ApplicationRow(
+                    id: restore ? application.id : nil, company: application.company, role: application.role,
+                    status: application.status, appliedOn: application.appliedOn, url: application.url,
+                    notes: application.notes, highlights: application.highlights)
+            }, now: now)
+        var interviewRows: [RecordInserts.InterviewRow] = []
+        for (applicationID, application) in zip(applicationIDs, group) {
+            for interview in application.interviews {
+                interviewRows.append(
+                    RecordInserts.InterviewRow(
+                        id: restore ? interview.id : nil, applicationID: applicationID, heldAt: interview.heldAt,
+                        tz: interview.tz, country: interview.country, interviewer: interview.interviewer,
+                        phone: interview.phone, decisionBy: interview.decisionBy,
+                        afterHoursOK: interview.afterHoursOK, busy: interview.busy, thankedAt: interview.thankedAt,
+                        notes: interview.notes))
+            }
+        }
+        let interviewIDs = try inserts.interviews(interviewRows)
+        var callRows: [RecordInserts.CallRow] = []
+        let interviews = group.lazy.flatMap(\.interviews)
+        for (interviewID, interview) in zip(interviewIDs, interviews) {
+            for call in interview.calls {
+                callRows.append(
+                    RecordInserts.CallRow(
+                        id: restore ? call.id : nil, interviewID: interviewID, at: call.at, outcome: call.outcome,
+                        callbackAt: call.callbackAt, decisionBy: call.decisionBy, number: call.number,
+                        notes: call.notes))
+            }
+        }
+        _ = try inserts.calls(callRows)
+        result.applicationIDs += applicationIDs
+        result.interviews += interviewRows.count
+        result.calls += callRows.count
+        for _ in 0..<(group.count + interviewRows.count + callRows.count) { progress() }
     }
 }
 
