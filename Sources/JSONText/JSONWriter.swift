@@ -16,8 +16,11 @@ public enum JSONWriter {
     }
 
     /// Writes `value` through `output` in pieces as it goes, so a large document is
-    /// never whole in memory; `output` throws to stop the writing (a full disk).
-    public static func write<T: Encodable>(_ value: T, to output: @escaping (Data) throws -> Void) throws {
+    /// never whole in memory; `output` throws to stop the writing (a full disk). Each
+    /// piece is lent, valid only during the call: it is not copied into a `Data` first.
+    public static func write<T: Encodable>(
+        _ value: T, to output: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         let sink = JSONSink(output: output)
         try sink.write(value)
         sink.bytes.append(UInt8(ascii: "\n"))
@@ -41,10 +44,10 @@ final class JSONSink {
     private var open: [JSONFrame] = []
     /// A line break followed by the indentation of each depth, made once.
     private var indents: [[UInt8]] = []
-    private let output: ((Data) throws -> Void)?
+    private let output: ((UnsafeRawBufferPointer) throws -> Void)?
     private static let flushSize = 1 << 16
 
-    init(output: ((Data) throws -> Void)?) {
+    init(output: ((UnsafeRawBufferPointer) throws -> Void)?) {
         self.output = output
         bytes = OutputBytes(capacity: Self.flushSize * 2)
     }
@@ -67,7 +70,7 @@ final class JSONSink {
 
     func flush() throws {
         guard let output, bytes.count > 0 else { return }
-        try output(Data(bytes.all))
+        try output(UnsafeRawBufferPointer(bytes.all))
         bytes.removeSuffix(from: 0)
     }
 

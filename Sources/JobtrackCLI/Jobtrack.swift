@@ -81,7 +81,7 @@ enum StandardStreams {
         var description: String { "cannot write to standard output: \(reason)" }
     }
 
-    static func write(_ data: Data, to handle: FileHandle) throws {
+    static func write(_ data: some DataProtocol, to handle: FileHandle) throws {
         do {
             try handle.write(contentsOf: data)
         } catch {

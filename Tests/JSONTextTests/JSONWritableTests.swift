@@ -94,7 +94,7 @@ struct JSONWritableTests {
             Card(id: Int64($0), name: "n\($0)", nickname: nil, active: $0 % 2 == 0, tags: ["t"], scores: [1])
         }
         var pieces = Data()
-        try JSONWriter.write(many.map(WrittenCard.init)) { pieces.append($0) }
+        try JSONWriter.write(many.map(WrittenCard.init)) { pieces.append(contentsOf: $0) }
         #expect(pieces == (try JSONWriter.data(many)))
         #expect(pieces.count > 1 << 17)
     }
