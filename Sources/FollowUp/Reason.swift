@@ -76,8 +76,10 @@ public enum Reason: Sendable, Equatable {
     /// Adds the sentence's UTF-8 to the end of `bytes`: `text` without a String made,
     /// for output that is bytes already (an agenda's JSON).
     public func appendText(to bytes: inout [UInt8]) {
-        var text = SentenceText(continuing: &bytes)
-        defer { bytes = text.bytes }
+        SentenceText.write(to: &bytes) { write(into: &$0) }
+    }
+
+    private func write(into text: inout SentenceText) {
         switch self {
         case .closed:
             text.add("The application is closed: no more follow-up calls")
@@ -117,24 +119,61 @@ public enum Reason: Sendable, Equatable {
     }
 }
 
-/// A sentence written as bytes into one buffer: the reasons of an agenda of thousands
-/// were pieced together from Strings by interpolation and `+`, a new String per piece,
-/// at some 20,000 instructions a sentence (Benchmarks/NOTES.md).
+/// A sentence written as bytes: the reasons of an agenda of thousands were pieced
+/// together from Strings, at some 20,000 instructions a sentence (Benchmarks/NOTES.md).
+/// Pieces go into a small buffer on the stack, and the buffer onto the end of the
+/// caller's bytes when it fills and at the end: an array checks it is unshared on every
+/// append (round five).
 struct SentenceText {
-    private(set) var bytes: [UInt8]
+    private var bytes: [UInt8]
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
 
-    /// Writes on at the end of `bytes`, which are its own until taken back from `bytes`.
-    init(continuing bytes: inout [UInt8]) {
+    /// Adds the sentence `body` writes to the end of `bytes`.
+    static func write(to bytes: inout [UInt8], _ body: (inout SentenceText) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            var text = SentenceText(bytes: bytes, buffer: buffer)
+            bytes = []
+            body(&text)
+            text.flush()
+            bytes = text.bytes
+        }
+    }
+
+    private init(bytes: [UInt8], buffer: UnsafeMutableBufferPointer<UInt8>) {
         self.bytes = bytes
-        bytes = []
+        self.buffer = buffer
+    }
+
+    private mutating func flush() {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        count = 0
+    }
+
+    private mutating func add(byte: UInt8) {
+        if count == buffer.count { flush() }
+        buffer[count] = byte
+        count += 1
+    }
+
+    private mutating func add(bytes piece: UnsafeBufferPointer<UInt8>) {
+        if count + piece.count > buffer.count {
+            flush()
+            guard piece.count <= buffer.count else { return bytes.append(contentsOf: piece) }
+        }
+        for byte in piece {
+            buffer[count] = byte
+            count += 1
+        }
     }
 
     mutating func add(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { add(bytes: $0) }
     }
 
     mutating func add(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { add(bytes: $0) }
     }
 
     /// In decimal, as `String(value)` writes it.
@@ -143,7 +182,7 @@ struct SentenceText {
         var divisor = 1
         while divisor <= value / 10 { divisor *= 10 }
         while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            add(byte: UInt8(ascii: "0") + UInt8(value / divisor % 10))
             divisor /= 10
         }
     }
@@ -152,23 +191,22 @@ struct SentenceText {
     mutating func add(_ date: CalendarDate) {
         let (_, month, day) = CalendarDate.civil(fromDays: date.dayNumber)
         add(CalendarDate.shortWeekdays[date.weekday.rawValue - 1])
-        bytes.append(UInt8(ascii: " "))
+        add(byte: UInt8(ascii: " "))
         add(CalendarDate.shortMonths[month - 1])
-        bytes.append(UInt8(ascii: " "))
+        add(byte: UInt8(ascii: " "))
         add(day)
     }
 
     /// "HH:MM" for a second of the day: `TimeText.hourMinute`.
     mutating func addClock(_ secondOfDay: Int) {
-        for digit in [secondOfDay / 36_000, secondOfDay / 3600 % 10] {
-            bytes.append(UInt8(ascii: "0") + UInt8(digit))
-        }
-        bytes.append(UInt8(ascii: ":"))
+        let hour = secondOfDay / 3600
         let minute = secondOfDay / 60 % 60
-        bytes.append(UInt8(ascii: "0") + UInt8(minute / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(minute % 10))
+        add(byte: UInt8(ascii: "0") + UInt8(hour / 10))
+        add(byte: UInt8(ascii: "0") + UInt8(hour % 10))
+        add(byte: UInt8(ascii: ":"))
+        add(byte: UInt8(ascii: "0") + UInt8(minute / 10))
+        add(byte: UInt8(ascii: "0") + UInt8(minute % 10))
     }
-
 }
 
 /// What wording one sentence needs: the context, with both clocks' tables looked up
