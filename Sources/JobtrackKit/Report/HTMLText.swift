@@ -29,8 +29,26 @@ enum HTMLText {
 
     /// Text for one line of the page: a line break shows as a space, then escaped.
     static func line(_ text: String) -> String {
+        var copy = text
+        // Most text has nothing to escape and no line break: one scan, returned as it is.
+        guard copy.withUTF8(mayNeedWork) else { return text }
         guard hasLineBreak(text) else { return escape(text) }
         return escape(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+
+    /// `line` of text given as its UTF-8 (a reason worded into bytes), with no String
+    /// made for it first.
+    static func line(utf8: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: utf8, as: UTF8.self)
+        return mayNeedWork(utf8) ? line(text) : text
+    }
+
+    /// Whether `utf8` holds a byte to escape or one a line break is made of: a quick
+    /// test before the exact ones.
+    private static func mayNeedWork(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.contains { byte in
+            (0x0A...0x0D).contains(byte) || byte == 0x85 || byte == 0xA8 || byte == 0xA9 || needsEscape(byte)
+        }
     }
 
     /// Whether `text` holds a line break of `Character.isNewline`: U+000A–U+000D, U+0085

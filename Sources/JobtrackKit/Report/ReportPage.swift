@@ -141,6 +141,8 @@ struct ReportWriter {
     let tracker: Tracker
     let today: CalendarDate
     private(set) var html = ""
+    /// Where reasons are worded, kept between rows.
+    private var sentence: [UInt8] = []
 
     init(tracker: Tracker, today: CalendarDate) {
         self.tracker = tracker
@@ -163,6 +165,13 @@ struct ReportWriter {
 
     private func text(_ value: String) -> String {
         HTMLText.line(value)
+    }
+
+    /// An entry's reason for the page, worded as bytes rather than a String per row.
+    private mutating func reason(_ entry: AgendaEntry) -> String {
+        sentence.removeAll(keepingCapacity: true)
+        entry.assessment.rule.appendText(to: &sentence)
+        return sentence.withUnsafeBufferPointer(HTMLText.line(utf8:))
     }
 
     private func plural(_ count: Int, _ one: String, _ many: String? = nil) -> String {
@@ -262,7 +271,7 @@ struct ReportWriter {
             html += "</td><td>"
             html += contact(entry)
             html += "</td><td class=\"reason\">"
-            html += text(entry.assessment.reason)
+            html += reason(entry)
             html += "</td></tr>\n"
         }
         html += "</tbody></table>\n"
@@ -286,7 +295,7 @@ struct ReportWriter {
                 let who = contact(entry)
                 if !who.isEmpty { line += " · \(who)" }
                 if entry.assessment.callAt != nil { line += " · call \(text(callTime(entry)))" }
-                line += "<br><span class=\"reason\">\(text(entry.assessment.reason))</span></li>\n"
+                line += "<br><span class=\"reason\">\(reason(entry))</span></li>\n"
                 html += line
             }
             html += "</ul>\n"
