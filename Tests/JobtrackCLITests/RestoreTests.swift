@@ -43,6 +43,23 @@ struct RestoreTests {
         #expect(try target.add("F", "Engineer", ["--applied-on", "2026-11-20"]) == 6)
     }
 
+    @Test("a restore that brings a calendar file says so: the new database rewrites that file too")
+    func restoredCalendarFileWarns() throws {
+        let source = try Sandbox()
+        let calendar = source.path("calls.ics")
+        try source.ok(["config", "calendar_file", calendar])
+        try source.add("Acme", "Engineer", ["--applied-on", "2026-11-20"])
+        let target = try Sandbox(zone: nil)
+        let outcome = try target.run(["import", try target.file("export.json", try source.export("json"))])
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.stderrLines.count == 1, "\(outcome)")
+        #expect(outcome.stderr.hasPrefix("jobtrack: warning: ") && outcome.stderr.contains(calendar), "\(outcome)")
+        #expect(try target.ok(["config", "calendar_file"]).stdout == calendar + "\n")
+        // Into a database with applications, the settings already set are kept: no warning.
+        let again = try target.run(["import", try target.file("export.json", try source.export("json"))])
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again)")
+    }
+
     @Test("a restore with many gaps names its first and last id, and that there are gaps")
     func manyGaps() throws {
         let source = try Sandbox()

@@ -82,6 +82,7 @@ extension Jobtrack {
             defer { progress.finish() }
             let result = try tracker.importRecords(data, file: file, format: format, progress: progress.show)
             progress.finish()
+            StandardStreams.warn(result.warnings)
             if global.json {
                 try Output(tracker, json: true).json(result)
                 return

@@ -65,6 +65,8 @@ public struct ImportSummary: Sendable, Encodable {
     public let fileHadSettings: Bool
     /// Applications left out as identical to one already there.
     public let skipped: Int
+    /// Lines for stderr: a restored calendar file, which this database now rewrites too.
+    public let warnings: [String]
 
     enum Keys: String, CodingKey {
         case applications, interviews, calls, settingsRestored = "settings_restored", skipped
@@ -148,10 +150,19 @@ extension Tracker {
                 return (result, "imported \(count == 1 ? "1 application" : "\(count) applications") from \(file)")
             }
         }
+        // A restore tried in a scratch database would otherwise go on rewriting the
+        // calendar file of the database it was exported from, unannounced.
+        let calendarFile = result.settingsRestored ? batch.settings?[ConfigKey.calendarFile.rawValue] : nil
         return ImportSummary(
             applicationIDs: result.applicationIDs, interviews: result.interviews, calls: result.calls,
             settingsRestored: result.settingsRestored, fileHadSettings: !(batch.settings ?? [:]).isEmpty,
-            skipped: result.skipped)
+            skipped: result.skipped,
+            warnings: calendarFile.map {
+                [
+                    "the settings restored include calendar_file: this database now rewrites \($0) after every change "
+                        + "(`jobtrack config calendar_file --unset` stops it)"
+                ]
+            } ?? [])
     }
 
     /// An online copy of the database to a new file; never overwrites one.
