@@ -371,6 +371,9 @@ struct UndoTests {
         for entry in log { expectKeys(entry, ["id", "at", "command", "summary", "undone"], "change") }
         #expect(log.allSatisfy { $0["undone"]?.bool == false })
 
+        for bad in ["0", "-3", "two"] {
+            try box.expectRefusal(["log", "--limit", bad], mentioning: ["--limit", "at least 1"])
+        }
         let limited = try box.changeLog(["--limit", "2"])
         #expect(limited == Array(log.prefix(2)))
         #expect(limited.map { $0["command"]?.string } == ["status", "edit"])

@@ -35,7 +35,11 @@ extension Jobtrack {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("Show only the newest N changes.", valueName: "N"), transform: ArgumentValue.count)
+        // Unconditional: "-3" is read as the value and refused as one, rather than taken
+        // for an option and the value called missing.
+        @Option(
+            parsing: .unconditional, help: ArgumentHelp("Show only the newest N changes.", valueName: "N"),
+            transform: ArgumentValue.count)
         var limit: Int?
 
         func run() throws {
