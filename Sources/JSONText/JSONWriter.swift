@@ -71,7 +71,7 @@ final class JSONSink {
     func flush() throws {
         guard let output, bytes.count > 0 else { return }
         try output(UnsafeRawBufferPointer(bytes.all))
-        bytes.removeSuffix(from: 0)
+        bytes.removeAll()
     }
 
     func write<T: Encodable>(_ value: T) throws {

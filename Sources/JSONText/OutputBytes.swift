@@ -40,17 +40,12 @@ struct OutputBytes: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
-    /// The bytes from `offset` on.
-    func suffix(from offset: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: start.map { $0 + offset }, count: count - offset)
-    }
-
     /// All the bytes, valid until the next change.
-    var all: UnsafeBufferPointer<UInt8> { suffix(from: 0) }
+    var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
 
-    /// Forgets the bytes from `offset` on, keeping the memory.
-    mutating func removeSuffix(from offset: Int) {
-        count = offset
+    /// Forgets the bytes, keeping the memory.
+    mutating func removeAll() {
+        count = 0
     }
 
     private mutating func grow(by extra: Int) {

@@ -128,7 +128,7 @@ extension Tracker {
         for (index, application) in rows.applications.enumerated() {
             let key = application.company
             // Changed in place: one lookup of the name, not one to read and one to write.
-            companies[key, default: Stats.Company(key, since: latest[index])].count(
+            companies[key, default: Stats.Company(key, lastActivity: latest[index])].count(
                 interviews: interviewCounts[index], calls: callCounts[index], lastActivity: latest[index])
         }
 
@@ -152,7 +152,7 @@ extension Tracker {
 
 extension Stats.Company {
     /// A company with nothing counted yet.
-    fileprivate init(_ name: String, since day: CalendarDate) {
+    fileprivate init(_ name: String, lastActivity day: CalendarDate) {
         self.init(company: name, applications: 0, interviews: 0, calls: 0, lastActivity: day)
     }
 

@@ -119,9 +119,9 @@ extension Tracker {
             let applications = try repository.applications()
             return ExportedDocument(data: try CSVExport.data(applications), records: applications.count)
         case .ics:
-            let entries = try assess(try repository.histories(.open)).filter { ICalendarExport.hasEvent($0.assessment) }
-            let calendar = ICalendarExport(now: now, userZone: userZone, entries: entries)
-            return ExportedDocument(data: Data(calendar.text.utf8), records: entries.count)
+            let calendar = ICalendarExport(
+                now: now, userZone: userZone, entries: try assess(try repository.histories(.open)))
+            return ExportedDocument(data: Data(calendar.text.utf8), records: calendar.entries.count)
         }
     }
 

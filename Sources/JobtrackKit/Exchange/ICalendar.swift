@@ -13,14 +13,21 @@ struct ICalendarExport {
     let now: Date
     /// The user's zone, whose today an all-day event falls on.
     let userZone: TimeZone
+    /// The entries that have an event, in the order given.
     let entries: [AgendaEntry]
 
     static let productID = "-//jobtrack//jobtrack \(JobtrackVersion.current)//EN"
 
+    init(now: Date, userZone: TimeZone, entries: [AgendaEntry]) {
+        self.now = now
+        self.userZone = userZone
+        self.entries = entries.filter { Self.hasEvent($0.assessment) }
+    }
+
     /// Whether an application has an event: a next call, or a call due now with no
     /// minute to be made in. A call not due yet with no minute has none: its day has
     /// not come (docs/commands.md §3.11).
-    static func hasEvent(_ assessment: Assessment) -> Bool {
+    private static func hasEvent(_ assessment: Assessment) -> Bool {
         assessment.callAt != nil || (assessment.state.isCallToday && assessment.noCallTime != nil)
     }
 
@@ -33,7 +40,7 @@ struct ICalendarExport {
             "METHOD:PUBLISH",
             "X-WR-CALNAME:\(Self.escape("jobtrack follow-up calls"))",
         ]
-        for entry in entries where Self.hasEvent(entry.assessment) {
+        for entry in entries {
             guard let event = event(entry) else { continue }
             lines += event
         }

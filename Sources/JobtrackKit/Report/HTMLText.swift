@@ -33,7 +33,7 @@ enum HTMLText {
         // Most text has nothing to escape and no line break: one scan, returned as it is.
         guard copy.withUTF8(mayNeedWork) else { return text }
         guard hasLineBreak(text) else { return escape(text) }
-        return escape(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        return escape(text.oneLine)
     }
 
     /// `line` of text given as its UTF-8 (a reason worded into bytes), with no String
