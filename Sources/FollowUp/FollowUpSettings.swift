@@ -88,6 +88,15 @@ public struct FollowUpSettings: Sendable, Equatable {
         self.waitTo = waitTo
     }
 
+    /// The same settings with other hours of the user's own.
+    public func withMyHours(_ hours: MyHours) -> FollowUpSettings {
+        // Cannot throw: every other value has passed the checks already.
+        try! FollowUpSettings(
+            businessHours: businessHours, afterHours: afterHours, holidays: holidays, maxAttempts: maxAttempts,
+            timeZone: timeZone, waitFrom: waitFrom, waitTo: waitTo, myHours: hours,
+            usesPublicHolidays: usesPublicHolidays, quietAfter: quietAfter)
+    }
+
     /// The defaults of docs/rules.md §2 in the user's zone.
     public static func defaults(timeZone: TimeZone) -> FollowUpSettings {
         // Cannot throw: the defaults satisfy every check.

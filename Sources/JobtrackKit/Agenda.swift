@@ -239,9 +239,9 @@ extension Tracker {
         if let name = table?.name(on: theirToday) { return "\(theirToday.shortText) is \(name)\(theirs)" }
         if theirToday.weekday.isWeekend { return "it is the weekend\(theirs)" }
         if settings.holidays.contains(theirToday) { return "\(theirToday.shortText) is one of your holidays" }
-        let local = Int(now.timeIntervalSince1970.rounded(.down)) + userZone.secondsFromGMT(for: now)
-        let minute = (local % 86_400 + 86_400) % 86_400 / 60
-        if !settings.myHours.contains(minute: minute) { return "it is outside your hours (my_hours)" }
+        // Your hours are the reason only when theirs still have a time today without them:
+        // before your day begins, theirs may already be over.
+        if callsTodayWithoutMyHours(entry) { return "their hours left today are outside yours (my_hours)" }
         // Over for today; a call days away has a weekend or holidays in between, named.
         let callDay = CalendarDate.containing(callAt, in: zone)
         let between = (1..<max(1, theirToday.days(to: callDay))).map { theirToday.adding(days: $0) }
@@ -249,6 +249,14 @@ extension Tracker {
         let weekend = between.contains { $0.weekday.isWeekend } ? ["the weekend"] : []
         let after = weekend + skipped
         return "their hours are over for today" + (after.isEmpty ? "" : ", then " + after.joined(separator: "; "))
+    }
+
+    /// Whether `entry`'s call would fall today on the user's calendar if `my_hours` were `any`.
+    private func callsTodayWithoutMyHours(_ entry: AgendaEntry) -> Bool {
+        guard case .windows = settings.myHours, let facts = try? mapper.facts(for: entry.history),
+            let callAt = FollowUpEngine(settings: settings.withMyHours(.any)).assess(facts, now: now).callAt
+        else { return false }
+        return CalendarDate.containing(callAt, in: userZone) == today(in: userZone)
     }
 
     /// What `today` lists (docs/commands.md §3.6). Only the entries it lists are kept,

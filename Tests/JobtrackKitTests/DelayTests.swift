@@ -1,0 +1,53 @@
+import FollowUp
+import Foundation
+import JobStore
+import Testing
+
+@testable import JobtrackKit
+
+// A due call listed apart says why it waits for a later day (docs/commands.md §3.6).
+
+@Suite("why a due call waits for a later day")
+struct DelayTests {
+    /// A user in `zone` with `myHours`, and one application interviewed in New York at
+    /// `held` (their clock) by Pat, who gave a number.
+    private func interviewed(held: String, zone: String, myHours: String) throws -> (KitFixture, Int64) {
+        let fixture = try KitFixture()
+        let settings = try SettingsBook(path: fixture.path, clock: Date(timeIntervalSince1970: 1_795_000_000))
+        try settings.set(.timezone, to: zone)
+        try settings.set(.myHours, to: myHours)
+        let id = try fixture.tracker(at: "2026-11-20 09:00").add(NewApplication(company: "Acme", role: "Engineer"))
+            .application.id
+        _ = try fixture.tracker(at: "2026-11-20 09:30").logInterview(
+            id,
+            NewInterview(
+                at: try #require(DateTimeInput("\(held) America/New_York")), interviewer: "Pat",
+                phone: "+1 212 555 0100", timeZone: KitFixture.newYork))
+        return (fixture, id)
+    }
+
+    private func delay(_ fixture: KitFixture, _ id: Int64, at now: String) throws -> String? {
+        let tracker = try fixture.tracker(at: now)
+        return tracker.delay(of: try tracker.entry(for: id))
+    }
+
+    @Test("before the user's day begins, theirs already over and a holiday next: theirs is the reason")
+    func theirsOverBeforeYoursBegins() throws {
+        // Thu Nov 26 08:00 in Tokyo is Wed Nov 25 18:00 in New York; Thursday is
+        // Thanksgiving there, so the next call is Fri Nov 27 09:00 their time.
+        let (fixture, id) = try interviewed(held: "2026-11-23 10:00", zone: "Asia/Tokyo", myHours: "09:00-23:30")
+        #expect(
+            try delay(fixture, id, at: "2026-11-26 08:00")
+                == "their hours are over for today, then Thu Nov 26 is Thanksgiving Day")
+        #expect(try delay(fixture, id, at: "2026-11-26 23:45") == "Thu Nov 26 is Thanksgiving Day on their calendar")
+    }
+
+    @Test("their hours still open today but after the user's end: the user's hours are the reason")
+    func yoursOverTheirsOpen() throws {
+        // Berlin's 08:00-20:00 meets New York's 09:00-17:00 from 15:00 to 20:00 Berlin time.
+        let (fixture, id) = try interviewed(held: "2026-11-30 10:00", zone: "Europe/Berlin", myHours: "08:00-20:00")
+        #expect(try delay(fixture, id, at: "2026-12-02 20:30") == "their hours left today are outside yours (my_hours)")
+        #expect(try delay(fixture, id, at: "2026-12-02 07:00") == nil)
+        #expect(try delay(fixture, id, at: "2026-12-02 23:30") == "their hours are over for today")
+    }
+}
