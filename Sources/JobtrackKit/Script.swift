@@ -88,7 +88,9 @@ extension Tracker {
             callerPhone: try repository.setting(ConfigKey.phone.rawValue))
         let words: CallScriptView.Words
         switch entry.assessment.state {
-        case .closed, .triedTwice, .goneQuiet:
+        // Reached or written to, they have had the follow-up: calling again would undo it
+        // (docs/rules.md §2.4, rule 4).
+        case .closed, .triedTwice, .goneQuiet, .followedUp:
             words = .none(reason: entry.assessment.reason)
         default:
             if interview.phone == nil {

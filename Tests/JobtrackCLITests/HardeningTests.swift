@@ -135,4 +135,19 @@ struct HardeningTests {
         let script = try sandbox.ok(["script", "1"], now: "2026-12-03T10:00:00-05:00")
         #expect(script.stdout == "No follow-up to make: Tried twice with no answer: stop calling.\n", "\(script)")
     }
+
+    @Test("script once they were reached says why there is no call: no second try, no script")
+    func scriptOnceReached() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        try sandbox.interview(1)
+        try sandbox.ok(["voicemail", "1", "--at", "2026-12-02T09:00"], now: "2026-12-02T09:30:00-05:00")
+        try sandbox.ok(
+            ["call", "1", "--outcome", "reached", "--at", "2026-12-03T09:00"], now: "2026-12-03T09:30:00-05:00")
+        let script = try sandbox.ok(["script", "1"], now: "2026-12-04T10:00:00-05:00")
+        #expect(script.stdout.hasPrefix("No follow-up to make: "), "\(script)")
+        #expect(!script.stdout.contains("try once more") && !script.stdout.contains("good time"), "\(script)")
+        let json = try sandbox.json(["script", "1"], now: "2026-12-04T10:00:00-05:00")
+        #expect(json["kind"]?.string == "none" && json["call"]?.array?.isEmpty == true, "\(json)")
+    }
 }
