@@ -69,12 +69,16 @@ struct TextRenderer {
     func today(_ list: TodayList) -> String {
         let today = tracker.today(in: tracker.userZone)
         let (calls, later) = tracker.splitByDay(list.calls)
+        let count = calls.count + list.laterToday.count
         var lines = [
             style.bold("\(today.shortText) \(today.year): ")
-                + (calls.isEmpty
-                    ? "no calls to make" : calls.count == 1 ? "1 call to make" : "\(calls.count) calls to make")
+                + (count == 0 ? "no calls to make" : count == 1 ? "1 call to make" : "\(count) calls to make")
         ]
         lines += calls.map(callLine)
+        if !list.laterToday.isEmpty {
+            lines.append(style.bold("Later today, once their day begins:"))
+            lines += list.laterToday.map(callLine)
+        }
         if !later.isEmpty {
             lines.append(style.bold("Due, but not callable today:"))
             lines += later.map(laterLine)
@@ -89,14 +93,18 @@ struct TextRenderer {
             lines.append(style.bold("Thank-you notes to send:"))
             lines += notes.map(thankYouLine)
         }
-        let counts = list.counts
+        // The calls of later today are listed above: the summary is of everyone else.
+        var counts = list.counts
+        for entry in list.laterToday { counts[entry.assessment.state, default: 0] -= 1 }
         let waiting: [(FollowUpState, String)] = [
             (.waitingOnDecision, "waiting on a decision"), (.awaitingReply, "awaiting a reply"),
             (.callbackScheduled, "with a callback booked"), (.tooSoon, "too soon to call"),
             (.triedTwice, "tried enough"),
             (.goneQuiet, "gone quiet (mark one with `jobtrack status <id> ghosted`, or send one last note)"),
         ]
-        let summary = waiting.compactMap { state, words in counts[state].map { "\($0) \(words)" } }
+        let summary = waiting.compactMap { state, words in
+            counts[state, default: 0] > 0 ? "\(counts[state, default: 0]) \(words)" : nil
+        }
         if counts.isEmpty {
             lines.append("No open applications. Add one with `jobtrack add <company> <role>`.")
         } else {

@@ -265,19 +265,22 @@ extension Tracker {
     /// command's memory.
     public func today() throws -> TodayList {
         var calls: [AgendaEntry] = []
+        var laterToday: [AgendaEntry] = []
         var letters: [AgendaEntry] = []
         var notes: [AgendaEntry] = []
         var counts: [FollowUpState: Int] = [:]
+        let userToday = today(in: userZone)
         try forEachOpenEntry { entry in
             let assessment = entry.assessment
             counts[assessment.state, default: 0] += 1
             if assessment.state.isCallToday { calls.append(entry) }
+            if assessment.comesDue(on: userToday, in: userZone) { laterToday.append(entry) }
             if assessment.state == .noNumber { letters.append(entry) }
             if assessment.listsThankYouNote { notes.append(entry) }
         }
         return TodayList(
-            calls: calls.ordered(by: \.todayKey), letters: letters.ordered(by: \.agendaKey),
-            thankYouNotes: notes.byID, counts: counts)
+            calls: calls.ordered(by: \.todayKey), laterToday: laterToday.ordered(by: \.agendaKey),
+            letters: letters.ordered(by: \.agendaKey), thankYouNotes: notes.byID, counts: counts)
     }
 
     /// Each open application assessed at *now*, handed over one at a time in id order,
@@ -299,12 +302,28 @@ extension Tracker {
 extension Assessment {
     /// A thank-you note `today` lists apart: one not already part of a call of the day.
     var listsThankYouNote: Bool { thankYouDue && !state.isCallToday }
+
+    /// A call not yet due on the interviewer's calendar whose time falls on `day` on the
+    /// user's (docs/commands.md §3.6): east of them, their next day begins later in the
+    /// user's, and the call of that evening belongs in the user's morning list.
+    func comesDue(on day: CalendarDate, in userZone: TimeZone) -> Bool {
+        switch state {
+        case .tooSoon, .awaitingReply, .callbackScheduled, .waitingOnDecision:
+            guard phone != nil, let callAt else { return false }
+            return CalendarDate.containing(callAt, in: userZone) == day
+        default:
+            return false
+        }
+    }
 }
 
 /// The lists of `today`, and how many open applications are in each state.
 public struct TodayList: Sendable {
     /// The calls to make, due and overdue, in `today`'s order (`callsToday`).
     public let calls: [AgendaEntry]
+    /// The calls that come due later today on the user's clock, once the interviewer's
+    /// day begins, by call time.
+    public let laterToday: [AgendaEntry]
     /// The follow-ups to write, no number having been given, in agenda order.
     public let letters: [AgendaEntry]
     /// The thank-you notes to send that are not already calls (`thankYouNotes`).

@@ -209,6 +209,33 @@ struct ReportTests {
         #expect(later.contains("their hours are over for today, then the weekend"), "\(later)")
     }
 
+    @Test("in a Tokyo morning the London call of the evening is today's, and a due letter is on the page")
+    func laterTodayAndLetters() throws {
+        let box = try Sandbox()
+        try box.ok(["config", "timezone", "Asia/Tokyo"])
+        try box.add("Acme", "Platform Engineer", ["--applied-on", "2026-12-01"])
+        try box.add("Bolt", "Platform Engineer", ["--applied-on", "2026-12-01"])
+        try box.interview(1, at: "2026-12-21 14:00 their", tz: "Europe/London", now: "2026-12-21T23:30:00+09:00")
+        try box.interview(
+            2, at: "2026-12-14 14:00 their", phone: nil, tz: "Europe/London", now: "2026-12-21T23:30:00+09:00")
+        // 08:00 in Tokyo is 23:00 the day before in London: #1 is not due there yet.
+        let morning = "2026-12-23T08:00:00+09:00"
+        let today = try box.ok(["today"], now: morning).stdout
+        #expect(today.hasPrefix("Wed Dec 23 2026: 1 call to make\nLater today, once their day begins:\n"), "\(today)")
+        #expect(today.contains("18:00 (09:00 their time)  #1 · Acme"), "\(today)")
+        #expect(!today.contains("too soon"), "the call is counted twice: \(today)")
+        // JSON keeps SPEC §3's shape: due and overdue calls, then thank-you notes.
+        let states = try #require(try box.json(["today"], now: morning).array).map { $0["state"]?.string }
+        #expect(states == ["too_soon"], "only #1's thank-you note: \(states)")
+        try box.ok(["report", "--output", box.path("morning.html")], now: morning)
+        let raw = try String(contentsOfFile: box.path("morning.html"), encoding: .utf8)
+        let calls = try slice(raw, from: "<h3>Calls to make (1)</h3>", to: "<h3>")
+        #expect(calls.contains("Later today, once their day begins") && calls.contains("18:00 (09:00 their time)"))
+        #expect(!calls.contains("No calls to make today."), "\(calls)")
+        let letters = try slice(raw, from: "<h3>Write instead (1)</h3>", to: "</ul>")
+        #expect(letters.contains("Bolt") && letters.contains("jobtrack script 2"), "\(letters)")
+    }
+
     @Test("report never replaces a database")
     func neverOverADatabase() throws {
         let box = try reportSearch()

@@ -60,6 +60,9 @@ struct TodayListTests {
             let entries = try tracker.agenda()
             let ids = { (entries: [AgendaEntry]) in entries.map(\.application.id) }
             #expect(ids(list.calls) == ids(entries.callsToday), "calls at \(now)")
+            let userToday = tracker.today(in: tracker.userZone)
+            let laterToday = entries.filter { $0.assessment.comesDue(on: userToday, in: tracker.userZone) }
+            #expect(ids(list.laterToday) == ids(laterToday), "later today at \(now)")
             #expect(ids(list.letters) == ids(entries.filter { $0.assessment.state == .noNumber }), "letters at \(now)")
             #expect(ids(list.thankYouNotes) == ids(entries.thankYouNotes), "notes at \(now)")
             #expect(list.counts == Dictionary(grouping: entries, by: \.assessment.state).mapValues(\.count))
@@ -135,5 +138,60 @@ struct ReportAgendaTests {
             if members.count > 40 { capped += 1 }
         }
         #expect(capped == 2, "the states that hold more than the page shows: \(capped)")
+    }
+}
+
+@Suite("calls that come due later today on the user's clock")
+struct LaterTodayTests {
+    /// A user in Tokyo; #1 interviewed in London Mon Dec 21 14:00 their time by Alice,
+    /// who gave a number; #2 likewise but given no number.
+    private func tokyoUser() throws -> KitFixture {
+        let fixture = try KitFixture()
+        try SettingsBook(path: fixture.path, clock: Date(timeIntervalSince1970: 1_795_000_000))
+            .set(.timezone, to: "Asia/Tokyo")
+        let london = try #require(TimeZone(identifier: "Europe/London"))
+        let setup = try fixture.tracker(at: "2026-12-21 23:30")
+        for (company, phone) in [("Acme", "+44 20 7946 0100"), ("Bolt", nil)] {
+            let id = try setup.add(NewApplication(company: company, role: "Engineer")).application.id
+            _ = try setup.logInterview(
+                id,
+                NewInterview(
+                    at: try #require(DateTimeInput("2026-12-21 14:00 their")), interviewer: "Alice", phone: phone,
+                    timeZone: london))
+        }
+        return fixture
+    }
+
+    @Test("east of the interviewer, the morning list holds the call of the evening, not yet due on their calendar")
+    func firstCallOfTheEvening() throws {
+        let fixture = try tokyoUser()
+        // 08:00 in Tokyo is 23:00 the day before in London: still too soon there.
+        let morning = try fixture.tracker(at: "2026-12-23 08:00").today()
+        #expect(morning.calls.isEmpty)
+        #expect(morning.laterToday.map(\.application.id) == [1])
+        #expect(morning.laterToday.first?.assessment.state == .tooSoon)
+        // A letter is not a call: it is listed once due on their calendar, as a letter.
+        #expect(morning.letters.isEmpty)
+        // The day before, the call is two days away on the user's calendar: not listed.
+        #expect(try fixture.tracker(at: "2026-12-22 08:00").today().laterToday.isEmpty)
+        // Once their day has begun it is a call of the day like any other.
+        let evening = try fixture.tracker(at: "2026-12-23 19:00").today()
+        #expect(evening.calls.map(\.application.id) == [1] && evening.laterToday.isEmpty)
+        #expect(evening.letters.map(\.application.id) == [2])
+    }
+
+    @Test("a callback they booked for this evening on the user's clock is listed in the morning")
+    func callbackOfTheEvening() throws {
+        let fixture = try tokyoUser()
+        _ = try fixture.tracker(at: "2026-12-23 19:30").logCall(
+            1,
+            NewCall(
+                outcome: .badTime, at: try #require(DateTimeInput("2026-12-23 19:00")),
+                callbackAt: try #require(DateTimeInput("2026-12-24 11:00 their"))))
+        // 08:00 in Tokyo is 23:00 the day before in London; the callback is at 20:00 Tokyo time.
+        let morning = try fixture.tracker(at: "2026-12-24 08:00").today()
+        #expect(morning.laterToday.map(\.application.id) == [1])
+        #expect(morning.laterToday.first?.assessment.state == .callbackScheduled)
+        #expect(try fixture.tracker(at: "2026-12-24 19:30").today().calls.map(\.application.id) == [1])
     }
 }

@@ -65,15 +65,21 @@ extension Tracker {
         // The page shows every call of the day and the first entries of each other state:
         // only those are kept as the applications are assessed.
         var calls: [AgendaEntry] = []
+        var laterToday: [AgendaEntry] = []
+        var letters: [AgendaEntry] = []
         var notes: [AgendaEntry] = []
         var shown = ShownEntries(limit: ReportWriter.agendaShown)
         // The figures are counted in the same walk: every history, closed ones too.
         var rows = StatsRows()
+        let today = today(in: userZone)
         try forEachOpenEntry(
             every: { rows.count($0, heldBy: now) },
             { entry in
-                if entry.assessment.state.isCallToday { calls.append(entry) } else { shown.offer(entry) }
-                if entry.assessment.listsThankYouNote { notes.append(entry) }
+                let assessment = entry.assessment
+                if assessment.state.isCallToday { calls.append(entry) } else { shown.offer(entry) }
+                if assessment.comesDue(on: today, in: userZone) { laterToday.append(entry) }
+                if assessment.state == .noNumber { letters.append(entry) }
+                if assessment.listsThankYouNote { notes.append(entry) }
             })
         calls = calls.ordered(by: \.todayKey)
         let stats = try Self.stats(
@@ -84,14 +90,15 @@ extension Tracker {
                 }
                 return zone
             })
-        let today = today(in: userZone)
         let weeks = ReportWeek.weeks(
             of: rows.applications.compactMap { CalendarDate(iso: $0.appliedOn) }, through: today)
         for call in calls { shown.count(call) }
         let (callsToday, later) = splitByDay(calls)
         var page = ReportWriter(tracker: self, today: today)
         page.header(stats: stats)
-        page.today(calls: callsToday, later: later, thankYou: notes.byID)
+        page.today(
+            calls: callsToday, laterToday: laterToday.ordered(by: \.agendaKey), waiting: later,
+            letters: letters.ordered(by: \.agendaKey), thankYou: notes.byID)
         page.agenda(shown, calls: calls)
         page.charts(stats: stats, weeks: weeks)
         page.companies(stats.companies)
@@ -225,19 +232,35 @@ struct ReportWriter {
         }
     }
 
-    /// Today's calls, then apart the due ones that wait for a later day (as `today`
-    /// lists them), then the thank-you notes.
-    mutating func today(calls: [AgendaEntry], later: [AgendaEntry], thankYou: [AgendaEntry]) {
+    /// Today as `today` lists it: the calls of the day (those that come due later today
+    /// apart), the due ones that wait for a later day, the letters to write, then the
+    /// thank-you notes.
+    mutating func today(
+        calls: [AgendaEntry], laterToday: [AgendaEntry], waiting: [AgendaEntry], letters: [AgendaEntry],
+        thankYou: [AgendaEntry]
+    ) {
         html += "<section id=\"today\"><h2>Today</h2>\n"
-        html += "<h3>Calls to make (\(calls.count))</h3>\n"
-        if calls.isEmpty {
+        html += "<h3>Calls to make (\(calls.count + laterToday.count))</h3>\n"
+        if calls.isEmpty && laterToday.isEmpty {
             html += "<p class=\"none\">No calls to make today.</p>\n"
-        } else {
-            callTable(calls, id: "calls-today")
         }
-        if !later.isEmpty {
-            html += "<h3>Due, but not callable today (\(later.count))</h3>\n"
-            callTable(later, id: "calls-later")
+        if !calls.isEmpty { callTable(calls, id: "calls-today") }
+        if !laterToday.isEmpty {
+            html += "<h4>Later today, once their day begins</h4>\n"
+            callTable(laterToday, id: "calls-later-today")
+        }
+        if !waiting.isEmpty {
+            html += "<h3>Due, but not callable today (\(waiting.count))</h3>\n"
+            callTable(waiting, id: "calls-later")
+        }
+        if !letters.isEmpty {
+            html += "<h3>Write instead (\(letters.count))</h3>\n<ul class=\"letters\">"
+            for entry in letters {
+                let who = entry.assessment.interviewer.map { " to \(text($0))" } ?? ""
+                html += "<li>#\(entry.application.id) \(title(entry))\(who): no number given; "
+                html += "<code>jobtrack script \(entry.application.id)</code> drafts the letter</li>\n"
+            }
+            html += "</ul>\n"
         }
         html += "<h3>Thank-you notes to send (\(thankYou.count))</h3>\n"
         if thankYou.isEmpty {
@@ -380,6 +403,7 @@ struct ReportWriter {
         h1 { margin: 0 0 4px; font-size: 26px; }
         h2 { margin: 0 0 10px; font-size: 19px; border-bottom: 1px solid var(--rule); padding-bottom: 6px; }
         h3 { margin: 14px 0 6px; font-size: 16px; }
+        h4 { margin: 10px 0 4px; font-size: 14px; color: var(--muted); }
         .meta, .reason, figcaption, footer, .none { color: var(--muted); }
         .figures { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 8px 20px; }
         .figures li { font-weight: 600; }
