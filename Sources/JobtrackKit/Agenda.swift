@@ -225,23 +225,32 @@ extension Tracker {
     }
 
     /// Why a call that is due waits for a later day than today on the user's calendar
-    /// (docs/commands.md §3.6): their weekend, a public holiday (named), a holiday of
-    /// the user's list, the user's own hours, or theirs being over. Nil when the call is
-    /// today, or there is no call.
+    /// (docs/commands.md §3.6): the time they asked for, the user's own hours, their
+    /// weekend, a public holiday (named), a holiday of the user's list, their busy
+    /// windows, or their hours being over or not yet begun. Nil when the call is today,
+    /// or there is no call.
     public func delay(of entry: AgendaEntry) -> String? {
         let assessment = entry.assessment
         guard assessment.state.isCallToday, let callAt = assessment.callAt, let zone = assessment.timeZone,
             CalendarDate.containing(callAt, in: userZone) != today(in: userZone)
         else { return nil }
+        if case .callback(_, _, let asked, true, _) = assessment.rule, asked == callAt {
+            return "that is the time they asked for"
+        }
+        // A limit is the reason only when the call would be today without it: before your
+        // day begins, theirs may already be over.
+        if callsToday(entry, withoutBusy: false) { return "their hours left today are outside yours (my_hours)" }
+        if callsToday(entry, withoutBusy: true) { return "they are busy for the rest of today (busy)" }
         let theirToday = today(in: zone)
         let theirs = TimeText.clocksAgree(zone, userZone, at: now) ? "" : " on their calendar"
         let table = entry.interview.flatMap { holidays.table(country: $0.country, zone: $0.tz) }
         if let name = table?.name(on: theirToday) { return "\(theirToday.shortText) is \(name)\(theirs)" }
         if theirToday.weekday.isWeekend { return "it is the weekend\(theirs)" }
         if settings.holidays.contains(theirToday) { return "\(theirToday.shortText) is one of your holidays" }
-        // Your hours are the reason only when theirs still have a time today without them:
-        // before your day begins, theirs may already be over.
-        if callsTodayWithoutMyHours(entry) { return "their hours left today are outside yours (my_hours)" }
+        let hours = entry.interview?.afterHoursOK == true ? settings.afterHours : settings.businessHours
+        let local = Int(now.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: now)
+        let minute = (local % 86_400 + 86_400) % 86_400 / 60
+        if minute < hours.start { return "their hours begin after your day ends" }
         // Over for today; a call days away has a weekend or holidays in between, named.
         let callDay = CalendarDate.containing(callAt, in: zone)
         let between = (1..<max(1, theirToday.days(to: callDay))).map { theirToday.adding(days: $0) }
@@ -251,11 +260,16 @@ extension Tracker {
         return "their hours are over for today" + (after.isEmpty ? "" : ", then " + after.joined(separator: "; "))
     }
 
-    /// Whether `entry`'s call would fall today on the user's calendar if `my_hours` were `any`.
-    private func callsTodayWithoutMyHours(_ entry: AgendaEntry) -> Bool {
-        guard case .windows = settings.myHours, let facts = try? mapper.facts(for: entry.history),
-            let callAt = FollowUpEngine(settings: settings.withMyHours(.any)).assess(facts, now: now).callAt
-        else { return false }
+    /// Whether `entry`'s call would fall today on the user's calendar with `my_hours`
+    /// as `any`, and with `withoutBusy` without the interviewer's busy windows as well.
+    private func callsToday(_ entry: AgendaEntry, withoutBusy: Bool) -> Bool {
+        guard var facts = try? mapper.facts(for: entry.history) else { return false }
+        if withoutBusy {
+            guard facts.interviews.contains(where: { !$0.busy.isEmpty }) else { return false }
+            for index in facts.interviews.indices { facts.interviews[index].busy = [] }
+        }
+        let engine = FollowUpEngine(settings: settings.withMyHours(.any))
+        guard let callAt = engine.assess(facts, now: now).callAt else { return false }
         return CalendarDate.containing(callAt, in: userZone) == today(in: userZone)
     }
 

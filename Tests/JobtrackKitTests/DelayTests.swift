@@ -9,9 +9,11 @@ import Testing
 
 @Suite("why a due call waits for a later day")
 struct DelayTests {
-    /// A user in `zone` with `myHours`, and one application interviewed in New York at
-    /// `held` (their clock) by Pat, who gave a number.
-    private func interviewed(held: String, zone: String, myHours: String) throws -> (KitFixture, Int64) {
+    /// A user in `zone` with `myHours`, and one application interviewed in `theirZone`
+    /// (New York unless said) at `held` on their clock by Pat, who gave a number.
+    private func interviewed(
+        held: String, zone: String, myHours: String, theirZone: String = "America/New_York", busy: [String] = []
+    ) throws -> (KitFixture, Int64) {
         let fixture = try KitFixture()
         let settings = try SettingsBook(path: fixture.path, clock: Date(timeIntervalSince1970: 1_795_000_000))
         try settings.set(.timezone, to: zone)
@@ -21,8 +23,9 @@ struct DelayTests {
         _ = try fixture.tracker(at: "2026-11-20 09:30").logInterview(
             id,
             NewInterview(
-                at: try #require(DateTimeInput("\(held) America/New_York")), interviewer: "Pat",
-                phone: "+1 212 555 0100", timeZone: KitFixture.newYork))
+                at: try #require(DateTimeInput("\(held) their")), interviewer: "Pat", phone: "+1 212 555 0100",
+                timeZone: try #require(TimeZone(identifier: theirZone)),
+                busy: try busy.map { try #require(BusyWindow($0)) }))
         return (fixture, id)
     }
 
@@ -49,5 +52,35 @@ struct DelayTests {
         #expect(try delay(fixture, id, at: "2026-12-02 20:30") == "their hours left today are outside yours (my_hours)")
         #expect(try delay(fixture, id, at: "2026-12-02 07:00") == nil)
         #expect(try delay(fixture, id, at: "2026-12-02 23:30") == "their hours are over for today")
+    }
+
+    @Test("a callback they chose after the user's midnight: the time is theirs, not their hours")
+    func callbackTheyChose() throws {
+        let (fixture, id) = try interviewed(
+            held: "2026-12-22 10:00", zone: "Asia/Tokyo", myHours: "06:00-09:00,18:00-23:30")
+        _ = try fixture.tracker(at: "2026-12-28 19:00").logCall(
+            id,
+            NewCall(
+                outcome: .badTime, at: try #require(DateTimeInput("2026-12-28 18:50")),
+                callbackAt: try #require(DateTimeInput("2026-12-28 10:30 their"))))
+        // 20:00 in Tokyo is 06:00 in New York; 10:30 there is 00:30 tomorrow here.
+        #expect(try delay(fixture, id, at: "2026-12-28 20:00") == "that is the time they asked for")
+    }
+
+    @Test("their busy window fills the rest of the user's day: busy is the reason, not their hours")
+    func busyForTheRestOfToday() throws {
+        // Thu Jan 7 19:30 in Tokyo is 10:30 in London, busy until 15:00 (midnight in Tokyo).
+        let (fixture, id) = try interviewed(
+            held: "2027-01-05 10:00", zone: "Asia/Tokyo", myHours: "18:00-23:00", theirZone: "Europe/London",
+            busy: ["Thu 10:00-15:00"])
+        #expect(try delay(fixture, id, at: "2027-01-07 19:30") == "they are busy for the rest of today (busy)")
+    }
+
+    @Test("west of them late at night: their next day begins after the user's ends")
+    func theirDayNotBegun() throws {
+        // Wed Dec 2 23:00 in Los Angeles is Thu Dec 3 02:00 in New York, the window's last day.
+        let (fixture, id) = try interviewed(
+            held: "2026-11-30 10:00", zone: "America/Los_Angeles", myHours: "any")
+        #expect(try delay(fixture, id, at: "2026-12-02 23:00") == "their hours begin after your day ends")
     }
 }
