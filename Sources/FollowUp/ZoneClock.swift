@@ -143,6 +143,12 @@ public enum TimeText {
         return ZoneClock(zone).offset(at: seconds) == ZoneClock(other).offset(at: seconds)
     }
 
+    /// The minute of the day `zone`'s wall clock shows at `instant` (0 at midnight), as
+    /// daily windows count them.
+    public static func minuteOfDay(_ instant: Date, in zone: TimeZone) -> Int {
+        ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second / 60
+    }
+
     /// The wall-clock time at `instant` in `zone`, "14:00".
     public static func hourMinute(_ instant: Date, in zone: TimeZone) -> String {
         let second = ZoneClock(zone).localDay(of: ZoneClock.seconds(instant)).second

@@ -248,9 +248,7 @@ extension Tracker {
         if theirToday.weekday.isWeekend { return "it is the weekend\(theirs)" }
         if settings.holidays.contains(theirToday) { return "\(theirToday.shortText) is one of your holidays" }
         let hours = entry.interview?.afterHoursOK == true ? settings.afterHours : settings.businessHours
-        let local = Int(now.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: now)
-        let minute = (local % 86_400 + 86_400) % 86_400 / 60
-        if minute < hours.start { return "their hours begin after your day ends" }
+        if TimeText.minuteOfDay(now, in: zone) < hours.start { return "their hours begin after your day ends" }
         // Over for today; a call days away has a weekend or holidays in between, named.
         let callDay = CalendarDate.containing(callAt, in: zone)
         let between = (1..<max(1, theirToday.days(to: callDay))).map { theirToday.adding(days: $0) }

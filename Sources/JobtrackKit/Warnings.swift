@@ -44,12 +44,9 @@ extension Tracker {
         let callback = earlier.max { ($0.at, $0.id) < ($1.at, $1.id) }?.callbackAt
         let chosen = callback.map { CalendarDate.containing($0, in: zone) == day } ?? false
         if !interview.afterHoursOK && !chosen {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            let parts = calendar.dateComponents([.hour, .minute], from: at)
-            let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
             let hours = settings.businessHours
-            if !engine.calendar.isBusinessDay(day) || !hours.contains(minute: minute) {
+            let businessDay = engine.calendar.isBusinessDay(day, publicHolidays: interview.publicHolidays)
+            if !businessDay || !hours.contains(minute: TimeText.minuteOfDay(at, in: zone)) {
                 warnings.append(
                     "the call at \(when) is outside the interviewer's business hours (\(hours), business days); logged anyway"
                 )

@@ -59,6 +59,19 @@ struct WarningTests {
         expectOneWarning(late, "Thu Dec 3 18:00 their time")
     }
 
+    @Test("a call on the interviewer's public holiday is outside their business days")
+    func callOnAPublicHoliday() throws {
+        let box = try Sandbox()
+        try box.add("Acme", "Platform Engineer", ["--applied-on", "2026-11-16"], now: "2026-11-20T09:00:00-05:00")
+        try box.interview(1, at: "2026-11-23 10:00", now: "2026-11-23T12:00:00-05:00")
+        // Thanksgiving, Thu Nov 26, at 10:00 their time: a weekday, inside their hours.
+        let outcome = try box.run(["voicemail", "1", "--at", "2026-11-26 10:00"], now: "2026-11-26T11:00:00-05:00")
+        expectOneWarning(outcome, "outside the interviewer's business hours (09:00-17:00, business days)")
+        let friday = try box.ok(
+            ["call", "1", "--outcome", "reached", "--at", "2026-11-27 10:00"], now: "2026-11-27T11:00:00-05:00")
+        #expect(friday.stderr.isEmpty, "\(friday)")
+    }
+
     @Test("an interviewer who said after hours are fine: no warning")
     func afterHoursOK() throws {
         let box = try Self.interviewed(["--after-hours-ok"])
