@@ -115,10 +115,14 @@ public struct SettingsBook {
     let systemZone: TimeZone
     /// When a change is journaled as made.
     let now: Date
+    /// What to tell the user besides the result: the copy an upgrade took, as `Tracker` says it.
+    public let notices = Notices()
 
     /// `now` as the user typed it (`--now`), read on their clock, else `clock`.
     public init(path: String, now: DateTimeInput? = nil, clock: Date, systemZone: TimeZone = .current) throws {
-        repository = Repository(database: try Database(path: path))
+        let database = try Database(path: path)
+        if let copy = database.upgradeBackup { notices.add(Tracker.upgradeNotice(copy)) }
+        repository = Repository(database: database)
         self.systemZone = systemZone
         // A stored zone that makes no sense is what this book mends: the system's stands in.
         let zone = (try? Tracker.userZone(stored: try repository.settings(), systemZone: systemZone)) ?? systemZone
