@@ -7,7 +7,8 @@ import JobtrackKit
 /// value clears an optional field.
 struct CallOptions: ParsableArguments {
     @Option(
-        parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
+        parsing: .unconditional,
+        help: ArgumentHelp("When you called (default: now; edit-call keeps the time logged).", valueName: "datetime"),
         transform: DateTimeInput.parse)
     var at: DateTimeInput?
 
@@ -104,7 +105,9 @@ extension Jobtrack {
         var id: Int64
 
         @Option(
-            parsing: .unconditional, help: ArgumentHelp("When you called (default: now).", valueName: "datetime"),
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "When you called (default: now; edit-call keeps the time logged).", valueName: "datetime"),
             transform: DateTimeInput.parse)
         var at: DateTimeInput?
 
