@@ -55,7 +55,7 @@ public struct LoggedCall: Sendable {
     public let warnings: [String]
 }
 
-/// The rules of the call log (docs/commands.md §3, "Rules of the call log"), in one
+/// The rules of the call log (docs/commands.md §3.5), in one
 /// place: the command that logs a call and an import check every call with these.
 enum CallLogRules {
     /// What an outcome says about a callback, which needs no database: "if it is not a

@@ -12,7 +12,7 @@ public enum FieldChange<Value: Sendable & Equatable>: Sendable, Equatable {
     var isKeep: Bool { self == .keep }
 }
 
-/// The fields of a logged interview to change (docs/commands.md §3, "Everyday use":
+/// The fields of a logged interview to change (docs/commands.md §3.4:
 /// mending). Nil leaves a field as it is; an empty interviewer, phone, country or note
 /// clears it, as does an empty `busy`.
 public struct InterviewEdit: Sendable {
@@ -95,7 +95,7 @@ public struct Mended: Sendable {
 }
 
 /// "Only the latest interview counts": two interviews of one application at the same
-/// instant are one logged twice (docs/commands.md §3, "Everyday use": duplicates).
+/// instant are one logged twice (docs/commands.md §3.4: duplicates).
 enum DuplicateRules {
     static func checkInterview(
         _ heldAt: Date, among interviews: [Interview], excluding id: Int64? = nil,

@@ -2,7 +2,7 @@ import FollowUp
 import Foundation
 import JobStore
 
-// The etiquette's warnings (docs/commands.md §3, "Everyday use"): a change that the
+// The etiquette's warnings (docs/commands.md §3.7): a change that the
 // rules would not advise, but that records a fact, is made all the same, with one line
 // saying what the etiquette says. Every warning rule lives here; the use cases that
 // write a call, an interview or an application ask these and return what they say.

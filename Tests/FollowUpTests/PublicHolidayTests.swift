@@ -7,8 +7,9 @@ import Testing
 // checked by hand against the holidays package 0.109, and a check that the committed
 // table is what scripts/make_holidays.py makes from the package today.
 
-/// The pinned version of the holidays package; scripts/make_holidays.py pins it too.
-private let pinnedVersion = "0.109"
+/// The pinned version of the holidays package: the one the committed table was made
+/// from, which scripts/make_holidays.py and requirements-test.txt pin too.
+private let pinnedVersion = PublicHolidays.sourceVersion
 private let installLine = "pip install holidays==\(pinnedVersion)"
 
 private let repositoryRoot = URL(fileURLWithPath: #filePath)

@@ -224,7 +224,7 @@ struct ReportTests {
         #expect(today.hasPrefix("Wed Dec 23 2026: 1 call to make\nLater today, once their day begins:\n"), "\(today)")
         #expect(today.contains("18:00 (09:00 their time)  #1 · Acme"), "\(today)")
         #expect(!today.contains("too soon"), "the call is counted twice: \(today)")
-        // JSON keeps SPEC §3's shape: due and overdue calls, then thank-you notes.
+        // JSON keeps docs/commands.md §3.13's shape: due and overdue calls, then thank-you notes.
         let states = try #require(try box.json(["today"], now: morning).array).map { $0["state"]?.string }
         #expect(states == ["too_soon"], "only #1's thank-you note: \(states)")
         try box.ok(["report", "--output", box.path("morning.html")], now: morning)

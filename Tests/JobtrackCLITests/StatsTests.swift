@@ -89,7 +89,7 @@ struct StatsTests {
             """)
         #expect(stats == expected, "stats --json: \(stats)")
 
-        // The document's keys come in SPEC §3's order, statuses and outcomes as listed there.
+        // The document's keys come in docs/commands.md §3.13's order, statuses and outcomes as listed there.
         let text = try box.ok(["stats", "--json"]).stdout
         expectInOrder(
             [

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-// SPEC §3 "(v2) Undo and the log" and "(v2) Fine print", end to end: every command that
+// docs/commands.md §3.9 and docs/undo.md, end to end: every command that
 // changes records or settings, undone, gives back the records exactly — the JSON export
 // byte for byte and the SQL of the record tables row for row, ids included.
 

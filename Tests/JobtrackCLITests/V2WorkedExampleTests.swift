@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One row of docs/rules.md §2.7, "worked examples of version 2", built with the real
+/// One row of docs/rules.md §2.7, "Version 2 cases", built with the real
 /// commands and read back through `agenda --all --json`. The user's zone is New York
 /// unless `zone` says otherwise; every command runs at `setupNow` (before any event),
 /// then the agenda is read at `now`.

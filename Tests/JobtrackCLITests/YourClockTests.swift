@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One row of docs/rules.md §2.7 "worked examples of version 2" about whose clock a
+/// One row of docs/rules.md §2.7 "Version 2 cases" about whose clock a
 /// typed time is read on: the user's (New York here), `their`, or a named zone.
 struct ClockCase: CustomTestStringConvertible, Sendable {
     let name: String

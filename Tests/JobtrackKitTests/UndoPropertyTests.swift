@@ -6,7 +6,7 @@ import Testing
 
 @testable import JobtrackKit
 
-// SPEC §3 "(v2) Undo and the log", in process: any sequence of the use cases that change
+// docs/commands.md §3.9 and docs/undo.md, in process: any sequence of the use cases that change
 // records or settings, undone change by change, walks back through every state it passed
 // and ends with the records exactly as they began.
 

@@ -4,7 +4,7 @@ import Foundation
 import JobStore
 import JobtrackKit
 
-// Mending what was logged (docs/commands.md §3, "Everyday use"): edit or delete one
+// Mending what was logged (docs/commands.md §3.4 and §3.5): edit or delete one
 // interview or call by the id `show` prints.
 
 extension Jobtrack {

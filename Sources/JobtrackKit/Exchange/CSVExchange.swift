@@ -3,7 +3,7 @@ import FollowUp
 import Foundation
 import JobStore
 
-/// Applications as a spreadsheet (docs/commands.md §3 "Import and export formats"): one row each,
+/// Applications as a spreadsheet (docs/commands.md §3.11): one row each,
 /// a header naming columns among `company, role, status, applied_on, url, notes,
 /// highlights`, RFC 4180 quoting, several highlights in one cell one per line.
 /// Parsing and quoting are yaslab/CSV.swift's; this type maps rows to records.

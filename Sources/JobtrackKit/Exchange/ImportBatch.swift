@@ -80,7 +80,7 @@ struct ImportBatch {
     /// written too, and records keep the ids the file gives them (when it gives every
     /// one). Into one that has some, the settings already there are kept, records get
     /// new ids, and an application identical to one already there is skipped
-    /// (docs/commands.md §3, "Everyday use": duplicates).
+    /// (docs/commands.md §3.4: duplicates).
     func write(to repository: Repository, now: Date, progress: () -> Void) throws -> Result {
         try repository.database.write {
             var result = Result()
