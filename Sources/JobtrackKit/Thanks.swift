@@ -4,16 +4,13 @@ import JobStore
 
 /// When a thank-you note can have been sent: "you should have thanked her at the time
 /// of the interview" (docs/rules.md §2.5) — after the interview, and, when it is being
-/// recorded, not in the future.
+/// recorded, not in the future. A refusal names each moment on the `user`'s clock and
+/// the interviewer's, `zone`.
 enum ThanksRules {
-    static func check(_ at: Date, heldAt: Date, zone: TimeZone, now: Date?) throws(Refusal) {
-        if at < heldAt {
-            throw .thanksBeforeInterview(
-                at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
-        }
-        if let now, at > now {
-            throw .thanksInFuture(at: TimeText.iso8601(at, in: zone), now: TimeText.iso8601(now, in: zone))
-        }
+    static func check(_ at: Date, heldAt: Date, now: Date?, user: TimeZone, their zone: TimeZone) throws(Refusal) {
+        func moment(_ instant: Date) -> String { Tracker.moment(instant, user: user, their: zone) }
+        if at < heldAt { throw .thanksBeforeInterview(at: moment(at), interview: moment(heldAt)) }
+        if let now, at > now { throw .thanksInFuture(at: moment(at), now: moment(now)) }
     }
 }
 
@@ -26,7 +23,7 @@ extension Tracker {
             guard var interview = entry.interview else { throw Refusal.noInterviewToThank(application: id) }
             let zone = zone(named: interview.tz)
             let thankedAt = try at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
-            try ThanksRules.check(thankedAt, heldAt: interview.heldAt, zone: zone, now: now)
+            try ThanksRules.check(thankedAt, heldAt: interview.heldAt, now: now, user: userZone, their: zone)
             interview.thankedAt = thankedAt
             _ = try repository.updateInterview(interview)
             return (
