@@ -22,6 +22,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case dateOutOfRange
     case badStoredValue(row: String, column: String, value: String)
     case badDateTime(String)
+    case noSuchDate(String, reason: String)
     case numberWithWrote
     case unknownCommand(String, suggestion: String?)
     case noInterviewToThank(application: Int64)
@@ -94,6 +95,8 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "--number does not go with --outcome wrote: a follow-up in writing dials no number"
         case .badDateTime(let text):
             return "\"\(text)\" is not \(DateTimeInput.expected)"
+        case .noSuchDate(let text, let reason):
+            return "\(text) is not a date: \(reason)"
         case .unknownZone(let name):
             return "\(name) is not an IANA time zone such as America/New_York or Europe/London"
         case .offsetAndClock(let text):
