@@ -16,14 +16,20 @@ enum ThanksRules {
 
 extension Tracker {
     /// Records that a thank-you note was sent for the latest interview, at `at` (now when nil).
-    /// Returns the application as it now stands and the instant recorded.
-    public func thanks(_ id: Int64, at: DateTimeInput? = nil) throws -> (entry: AgendaEntry, thankedAt: Date) {
+    /// A note already recorded is replaced — that is how its time is corrected — with a
+    /// warning naming it. Returns the application as it now stands, the instant recorded
+    /// and the warnings.
+    public func thanks(_ id: Int64, at: DateTimeInput? = nil) throws
+        -> (entry: AgendaEntry, thankedAt: Date, warnings: [String])
+    {
+        var warnings: [String] = []
         let thankedAt = try change("thanks") {
             let entry = try entry(for: id)
             guard var interview = entry.interview else { throw Refusal.noInterviewToThank(application: id) }
             let zone = zone(named: interview.tz)
             let thankedAt = try at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
             try ThanksRules.check(thankedAt, heldAt: interview.heldAt, now: now, user: userZone, their: zone)
+            warnings += thanksWarnings(replacing: interview.thankedAt, with: thankedAt, their: zone)
             interview.thankedAt = thankedAt
             _ = try repository.updateInterview(interview)
             return (
@@ -31,6 +37,6 @@ extension Tracker {
                 "thank-you note recorded for \(label(entry.application)) on \(moment(thankedAt, their: zone))"
             )
         }
-        return (try entry(for: id), thankedAt)
+        return (try entry(for: id), thankedAt, warnings)
     }
 }
