@@ -41,17 +41,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses exactly "YYYY-MM-DD" (four, two and two digits) naming a real date.
     public init?(iso text: String) {
+        guard let (year, month, day) = Self.isoFields(text) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The numbers of text written "YYYY-MM-DD" (four, two and two digits), whether or
+    /// not they name a date: what tells 2026-02-30, a day that does not exist, from a
+    /// misspelt date.
+    public static func isoFields(_ text: String) -> (year: Int, month: Int, day: Int)? {
         // The UTF-8 read in place: no array is made for each date read.
         var text = text
-        let parts = text.withUTF8 { bytes -> (Int, Int, Int)? in
+        return text.withUTF8 { bytes in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
                 let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
                 let day = Self.number(bytes[8..<10])
             else { return nil }
             return (year, month, day)
         }
-        guard let (year, month, day) = parts else { return nil }
-        self.init(year: year, month: month, day: day)
     }
 
     init(dayNumber: Int) {
@@ -171,7 +177,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return (year, month, day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// The days of a month, 28 to 31; `month` is 1...12.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -9,7 +9,13 @@ import JobtrackKit
 
 extension DateInput {
     static func parse(_ text: String) throws -> DateInput {
-        guard let date = DateInput(text) else { throw ValidationError("expected \(expected)") }
+        let date: DateInput?
+        do {
+            date = try read(text)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard let date else { throw ValidationError("expected \(expected)") }
         return date
     }
 }

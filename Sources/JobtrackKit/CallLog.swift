@@ -101,18 +101,16 @@ enum CallLogRules {
     }
 
     /// A call comes after its interview, and a callback after the call. `now` is given
-    /// only when the call is being logged: a logged call cannot be in the future.
-    static func checkTimes(at: Date, callbackAt: Date?, heldAt: Date, zone: TimeZone, now: Date?) throws(Refusal) {
-        if at < heldAt {
-            throw .callBeforeInterview(
-                at: TimeText.iso8601(at, in: zone), interview: TimeText.iso8601(heldAt, in: zone))
-        }
-        if let now, at > now {
-            throw .callInFuture(at: TimeText.iso8601(at, in: zone), now: TimeText.iso8601(now, in: zone))
-        }
+    /// only when the call is being logged: a logged call cannot be in the future. A
+    /// refusal names each moment on the `user`'s clock and the interviewer's, `zone`.
+    static func checkTimes(
+        at: Date, callbackAt: Date?, heldAt: Date, now: Date?, user: TimeZone, their zone: TimeZone
+    ) throws(Refusal) {
+        func moment(_ instant: Date) -> String { Tracker.moment(instant, user: user, their: zone) }
+        if at < heldAt { throw .callBeforeInterview(at: moment(at), interview: moment(heldAt)) }
+        if let now, at > now { throw .callInFuture(at: moment(at), now: moment(now)) }
         if let callbackAt, callbackAt <= at {
-            throw .callbackNotAfterCall(
-                callback: TimeText.iso8601(callbackAt, in: zone), call: TimeText.iso8601(at, in: zone))
+            throw .callbackNotAfterCall(callback: moment(callbackAt), call: moment(at))
         }
     }
 }
@@ -133,7 +131,8 @@ extension Tracker {
                 call.number, phone: interview.phone, interviewer: interview.interviewer, outcome: call.outcome)
             let at = try call.at?.resolve(now: now, user: userZone, their: zone) ?? now.wholeSeconds
             let callback = try call.callbackAt?.resolve(now: now, user: userZone, their: zone)
-            try CallLogRules.checkTimes(at: at, callbackAt: callback, heldAt: interview.heldAt, zone: zone, now: now)
+            try CallLogRules.checkTimes(
+                at: at, callbackAt: callback, heldAt: interview.heldAt, now: now, user: userZone, their: zone)
             let decision = try call.decisionBy?.resolve(today: today(in: userZone))
             try CallLogRules.checkDecision(decision, callAt: at, in: zone)
             // A letter keeps no hours and needs no window: the warnings are about calling.

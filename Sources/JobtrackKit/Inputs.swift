@@ -16,28 +16,49 @@ public enum DateInput: Equatable, Sendable {
         "a date: YYYY-MM-DD, today, tomorrow, yesterday, +Nd, -Nd, a weekday (monday) or last monday"
 
     public init?(_ text: String) {
+        guard let date = try? Self.read(text) else { return nil }
+        self = date
+    }
+
+    /// The date typed, or nil when the text is none of the forms. One written
+    /// YYYY-MM-DD that names no day (2026-02-30) is refused saying so: its form is
+    /// right, and "expected YYYY-MM-DD" would send the user looking for a typo.
+    public static func read(_ text: String) throws(Refusal) -> DateInput? {
         let word = text.trimmed.lowercased()
         switch word {
-        case "today": self = .relative(days: 0)
-        case "tomorrow": self = .relative(days: 1)
-        case "yesterday": self = .relative(days: -1)
+        case "today": return .relative(days: 0)
+        case "tomorrow": return .relative(days: 1)
+        case "yesterday": return .relative(days: -1)
         default:
             let digits = word.dropFirst().dropLast()
             if let sign = word.first, sign == "+" || sign == "-", word.hasSuffix("d"),
                 (1...5).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
                 let count = Int(digits)
             {
-                self = .relative(days: sign == "+" ? count : -count)
+                return .relative(days: sign == "+" ? count : -count)
             } else if let date = CalendarDate(iso: word) {
-                self = .absolute(date)
+                return .absolute(date)
+            } else if let (year, month, _) = CalendarDate.isoFields(word) {
+                throw noSuchDate(word, year: year, month: month)
             } else if let day = Self.weekday(word) {
-                self = .next(day)
+                return .next(day)
             } else if word.hasPrefix("last "), let day = Self.weekday(word.dropFirst(5).trimmed) {
-                self = .last(day)
+                return .last(day)
             } else {
                 return nil
             }
         }
+    }
+
+    /// Why `text`, written YYYY-MM-DD, names no day: "February 2026 has 28 days".
+    private static func noSuchDate(_ text: String, year: Int, month: Int) -> Refusal {
+        guard (1...9999).contains(year) else { return .dateOutOfRange }
+        guard (1...12).contains(month) else { return .noSuchDate(text, reason: "a year has 12 months") }
+        // Foundation's English month names, asked only on the way to a refusal.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.locale = Locale(identifier: "en_US_POSIX")
+        let days = CalendarDate.daysIn(month: month, year: year)
+        return .noSuchDate(text, reason: "\(calendar.monthSymbols[month - 1]) \(year) has \(days) days")
     }
 
     /// "monday" or "mon", any case.
@@ -124,24 +145,32 @@ public struct DateTimeInput: Equatable, Sendable {
             }
         }
         let body = words.joined(separator: " ")
-        guard let value = Self.value(body) else { return .failure(.badDateTime(text.trimmed)) }
+        let value: Value
+        do {
+            guard let found = try Self.value(body) else { return .failure(.badDateTime(text.trimmed)) }
+            value = found
+        } catch {
+            return .failure(error)
+        }
         if case .instant = value, clock != .user { return .failure(.offsetAndClock(text.trimmed)) }
         return .success(DateTimeInput(value, clock: clock))
     }
 
-    private static func value(_ text: String) -> Value? {
+    /// The value, nil when the text is none of the forms; a date part that names no day
+    /// is refused as `DateInput.read` refuses it.
+    private static func value(_ text: String) throws(Refusal) -> Value? {
         if text.lowercased() == "now" { return .now }
         if let instant = isoInstant(text) { return .instant(instant) }
         if let second = clockTime(text) { return .local(.relative(days: 0), secondOfDay: second) }
-        if let date = DateInput(text) { return .local(date, secondOfDay: 0) }
+        if let date = try DateInput.read(text) { return .local(date, secondOfDay: 0) }
         // A date, then a time: split at the last space, or at an ISO `T`.
-        if let space = text.lastIndex(of: " "), let date = DateInput(String(text[..<space])),
+        if let space = text.lastIndex(of: " "), let date = try DateInput.read(String(text[..<space])),
             let second = clockTime(String(text[text.index(after: space)...]))
         {
             return .local(date, secondOfDay: second)
         }
         if text.count > 10, let t = text.firstIndex(where: { $0 == "T" || $0 == "t" }),
-            text.distance(from: text.startIndex, to: t) == 10, let date = DateInput(String(text[..<t])),
+            text.distance(from: text.startIndex, to: t) == 10, let date = try DateInput.read(String(text[..<t])),
             let second = clockTime(String(text[text.index(after: t)...]))
         {
             return .local(date, secondOfDay: second)

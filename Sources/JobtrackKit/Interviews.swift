@@ -83,7 +83,8 @@ extension Tracker {
         var warnings: [String] = []
         let interview = try change("interview") {
             var application = try repository.application(id)
-            try DuplicateRules.checkInterview(heldAt, among: try repository.interviews(of: id), zone: self.zone(named:))
+            try DuplicateRules.checkInterview(
+                heldAt, among: try repository.interviews(of: id), user: userZone, zone: self.zone(named:))
             warnings = interviewWarnings(heldAt: heldAt, application: application, logging: true)
             let interview = try repository.insertInterview(
                 applicationID: id, heldAt: heldAt, tz: zone.identifier, country: country, interviewer: new.interviewer,

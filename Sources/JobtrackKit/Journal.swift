@@ -83,6 +83,12 @@ extension Tracker {
     /// "Wed Dec 2 11:00", on the user's clock, and "(08:00 their time)" where the
     /// interviewer's clock reads otherwise: how a summary names a moment.
     public func moment(_ instant: Date, their zone: TimeZone? = nil) -> String {
+        Self.moment(instant, user: userZone, their: zone)
+    }
+
+    /// `moment(_:their:)` on the clock of `user`, for the rules that an import applies
+    /// too and that refuse with the moments they compare (docs/commands.md §3.2).
+    static func moment(_ instant: Date, user userZone: TimeZone, their zone: TimeZone?) -> String {
         let day = CalendarDate.containing(instant, in: userZone)
         var text = "\(day.shortText) \(TimeText.hourMinute(instant, in: userZone))"
         if let zone, !TimeText.clocksAgree(zone, userZone, at: instant) {

@@ -99,12 +99,12 @@ public struct Mended: Sendable {
 enum DuplicateRules {
     static func checkInterview(
         _ heldAt: Date, among interviews: [Interview], excluding id: Int64? = nil,
-        zone: (String) -> TimeZone
+        user: TimeZone, zone: (String) -> TimeZone
     ) throws(Refusal) {
         if let other = interviews.first(where: { $0.id != id && $0.heldAt == heldAt.wholeSeconds }) {
             throw .duplicateInterview(
                 interview: other.id, application: other.applicationID,
-                at: TimeText.iso8601(other.heldAt, in: zone(other.tz)))
+                at: Tracker.moment(other.heldAt, user: user, their: zone(other.tz)))
         }
     }
 }
@@ -132,7 +132,7 @@ extension Tracker {
                 interview.heldAt = try at.resolve(now: now, user: userZone, their: zone)
                 try DuplicateRules.checkInterview(
                     interview.heldAt, among: history.interviews.map(\.interview), excluding: interviewID,
-                    zone: self.zone(named:))
+                    user: userZone, zone: self.zone(named:))
                 warnings += interviewWarnings(
                     heldAt: interview.heldAt, application: history.application, logging: false)
             }
@@ -150,7 +150,7 @@ extension Tracker {
             try InterviewRules.checkDecision(
                 interview.decisionBy.flatMap(CalendarDate.init(iso:)), heldAt: interview.heldAt, in: zone)
             if let thankedAt = interview.thankedAt {
-                try ThanksRules.check(thankedAt, heldAt: interview.heldAt, zone: zone, now: nil)
+                try ThanksRules.check(thankedAt, heldAt: interview.heldAt, now: nil, user: userZone, their: zone)
             }
             try checkCalls(calls, of: interview, in: zone)
             var mended = calls
@@ -176,8 +176,7 @@ extension Tracker {
         for call in calls {
             if call.at < interview.heldAt {
                 throw Refusal.callBeforeMovedInterview(
-                    call: call.id, at: TimeText.iso8601(call.at, in: zone),
-                    interview: TimeText.iso8601(interview.heldAt, in: zone))
+                    call: call.id, at: moment(call.at, their: zone), interview: moment(interview.heldAt, their: zone))
             }
             try CallLogRules.checkDecision(call.decisionBy.flatMap(CalendarDate.init(iso:)), callAt: call.at, in: zone)
         }
@@ -213,8 +212,8 @@ extension Tracker {
                     edit.number, phone: interview.phone, interviewer: interview.interviewer, outcome: call.outcome)
             }
             try CallLogRules.checkTimes(
-                at: call.at, callbackAt: call.callbackAt, heldAt: interview.heldAt, zone: zone,
-                now: edit.at == nil ? nil : now)
+                at: call.at, callbackAt: call.callbackAt, heldAt: interview.heldAt, now: edit.at == nil ? nil : now,
+                user: userZone, their: zone)
             try CallLogRules.checkDecision(call.decisionBy.flatMap(CalendarDate.init(iso:)), callAt: call.at, in: zone)
             if edit.at != nil {
                 let history = try repository.history(of: interview.applicationID)
@@ -241,7 +240,7 @@ extension Tracker {
             guard confirmed else {
                 throw Refusal.deleteInterviewNeedsYes(
                     interview: interviewID, application: interview.applicationID,
-                    at: TimeText.iso8601(interview.heldAt, in: zone(named: interview.tz)), calls: calls.count)
+                    at: moment(interview.heldAt, their: zone(named: interview.tz)), calls: calls.count)
             }
             try repository.deleteInterview(interviewID)
             var application = try repository.application(interview.applicationID)
@@ -266,7 +265,7 @@ extension Tracker {
             guard confirmed else {
                 throw Refusal.deleteCallNeedsYes(
                     call: callID, application: interview.applicationID,
-                    at: TimeText.iso8601(call.at, in: zone(named: interview.tz)), outcome: call.outcome.rawValue)
+                    at: moment(call.at, their: zone(named: interview.tz)), outcome: call.outcome.rawValue)
             }
             try repository.deleteCall(callID)
             let summary =

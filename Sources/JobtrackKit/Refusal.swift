@@ -1,7 +1,9 @@
 import Foundation
 
 /// A use case refused for a reason of jobtrack's own (docs/commands.md §3, "Rules of the
-/// call log"). The description is the one line the user sees on stderr.
+/// call log"). The description is the one line the user sees on stderr; a moment in it
+/// reads as in a confirmation, on the user's clock with the interviewer's in brackets
+/// where it differs, so that a misread zone shows at once (docs/commands.md §3.2).
 public enum Refusal: Error, CustomStringConvertible, Equatable {
     case noInterview(application: Int64)
     case noPhone(interviewer: String)
@@ -20,6 +22,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case dateOutOfRange
     case badStoredValue(row: String, column: String, value: String)
     case badDateTime(String)
+    case noSuchDate(String, reason: String)
     case numberWithWrote
     case unknownCommand(String, suggestion: String?)
     case noInterviewToThank(application: Int64)
@@ -50,7 +53,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
         case .callBeforeInterview(let at, let interview):
             return "a call at \(at) would be before the interview at \(interview)"
         case .callInFuture(let at, let now):
-            return "a call at \(at) is in the future (it is now \(now)); log calls once they happen"
+            return "a call at \(at) is in the future: it is now \(now); log calls once they happen"
         case .callbackNotAfterCall(let callback, let call):
             return "--callback-at \(callback) must be after the call at \(call)"
         case .callbackRequired:
@@ -82,7 +85,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
         case .thanksBeforeInterview(let at, let interview):
             return "a thank-you note at \(at) would be before the interview at \(interview)"
         case .thanksInFuture(let at, let now):
-            return "a thank-you note at \(at) is in the future (it is now \(now)); record it once it is sent"
+            return "a thank-you note at \(at) is in the future: it is now \(now); record it once it is sent"
         case .unknownCountry(let code):
             return "\(code) is not a country code jobtrack knows the public holidays of (ISO 3166, e.g. US, GB, DE)"
         case .unknownCommand(let typed, let suggestion):
@@ -92,6 +95,8 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             return "--number does not go with --outcome wrote: a follow-up in writing dials no number"
         case .badDateTime(let text):
             return "\"\(text)\" is not \(DateTimeInput.expected)"
+        case .noSuchDate(let text, let reason):
+            return "\(text) is not a date: \(reason)"
         case .unknownZone(let name):
             return "\(name) is not an IANA time zone such as America/New_York or Europe/London"
         case .offsetAndClock(let text):
@@ -107,7 +112,7 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
             let with = calls == 0 ? "" : calls == 1 ? " and its call" : " and its \(calls) calls"
             return "deleting interview \(interview) of #\(application) at \(at) removes it\(with); add --yes to confirm"
         case .deleteCallNeedsYes(let call, let application, let at, let outcome):
-            return "deleting call \(call) of #\(application) (\(outcome) at \(at)) removes it; add --yes to confirm"
+            return "deleting call \(call) of #\(application) (\(outcome)) at \(at) removes it; add --yes to confirm"
         case .duplicateInterview(let interview, let application, let at):
             return
                 "interview \(interview) of #\(application) is already at \(at); mend it with `jobtrack edit-interview \(interview)`"

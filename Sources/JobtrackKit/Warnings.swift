@@ -5,7 +5,8 @@ import JobStore
 // The etiquette's warnings (docs/commands.md §3.7): a change that the
 // rules would not advise, but that records a fact, is made all the same, with one line
 // saying what the etiquette says. Every warning rule lives here; the use cases that
-// write a call, an interview or an application ask these and return what they say.
+// write a call, an interview, an application or a thank-you note ask these and return
+// what they say.
 
 extension Tracker {
     /// A call at `at` on interview `interviewID` of `history`: before its window opens
@@ -91,6 +92,16 @@ extension Tracker {
             warnings.append("applied on \(appliedOn.iso) is in the future (today is \(today.iso)); added anyway")
         }
         return warnings
+    }
+
+    /// A thank-you note recorded over another: `thanks --at` is how a time is corrected,
+    /// so the new one stands, but the one it replaces may have been the timely note that
+    /// "thank the interviewer at the time of the interview" asks for (docs/rules.md §2.5).
+    func thanksWarnings(replacing earlier: Date?, with thankedAt: Date, their zone: TimeZone) -> [String] {
+        guard let earlier, earlier != thankedAt else { return [] }
+        return [
+            "replaced the thank-you note recorded on \(moment(earlier, their: zone)); `jobtrack undo` puts it back"
+        ]
     }
 
     /// "Sat Dec 5 10:00", on the interviewer's clock, saying so when it is not the user's.

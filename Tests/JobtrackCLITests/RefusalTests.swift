@@ -84,6 +84,39 @@ struct RefusalTests {
         try refusalFixture().expectRefusal(refusal.arguments, mentioning: refusal.mentions)
     }
 
+    @Test(
+        "a date written right that names no day is refused saying so, not as a misspelling",
+        arguments: [
+            RefusalCase(
+                "--applied-on", ["add", "Hooli", "SRE", "--applied-on", "2026-02-30"],
+                mentions: ["2026-02-30 is not a date: February 2026 has 28 days"]),
+            RefusalCase(
+                "edit --applied-on", ["edit", "1", "--applied-on", "2026-04-31"],
+                mentions: ["2026-04-31 is not a date: April 2026 has 30 days"]),
+            RefusalCase(
+                "month 13", ["edit", "1", "--applied-on", "2026-13-01"],
+                mentions: ["2026-13-01 is not a date: a year has 12 months"]),
+            RefusalCase(
+                "--decision-by, not a leap year", withInterview + ["--decision-by", "2027-02-29"],
+                mentions: ["2027-02-29 is not a date: February 2027 has 28 days"]),
+            RefusalCase(
+                "stats --since", ["stats", "--since", "2026-02-30"],
+                mentions: ["2026-02-30 is not a date: February 2026 has 28 days"]),
+            RefusalCase(
+                "--at with a time", interview2(at: "2026-02-30 10:00"),
+                mentions: ["2026-02-30 is not a date: February 2026 has 28 days"]),
+            RefusalCase(
+                "--at in ISO form", interview2(at: "2026-02-30T10:00"),
+                mentions: ["2026-02-30 is not a date: February 2026 has 28 days"]),
+            RefusalCase(
+                "--callback-at on their clock",
+                ["call", "1", "--outcome", "bad-time", "--callback-at", "2027-02-30 10:00 their"],
+                mentions: ["2027-02-30 is not a date: February 2027 has 28 days"]),
+        ])
+    func noSuchDate(_ refusal: RefusalCase) throws {
+        try refusalFixture().expectRefusal(refusal.arguments, mentioning: refusal.mentions)
+    }
+
     @Test("a bad --now", arguments: ["tomorow", "2026-02-30T10:00", "25:00"])
     func badNow(_ now: String) throws {
         let sandbox = try refusalFixture()

@@ -120,6 +120,31 @@ struct WarningTests {
                 .contains("#2"), "only open applications count")
     }
 
+    @Test("a second thank-you note replaces the first, with a warning naming it; undo puts it back")
+    func thanksReplaced() throws {
+        // A user in Tokyo thanks a London interviewer in time, then runs `thanks` again days later.
+        let box = try Sandbox(now: "2026-12-24T07:10:00+09:00", zone: "Asia/Tokyo")
+        try box.add("Acme", "Platform Engineer", ["--applied-on", "2026-12-01"])
+        try box.interview(1, at: "2026-12-21 14:00 their", phone: "+44 20 7946 0100", tz: "Europe/London")
+        #expect(try box.ok(["thanks", "1"]).stderr.isEmpty, "the first note replaces nothing")
+
+        let later = "2026-12-30T07:45:00+09:00"
+        let outcome = try box.run(["thanks", "1", "--json"], now: later)
+        expectOneWarning(
+            outcome,
+            "replaced the thank-you note recorded on Thu Dec 24 07:10 (Wed Dec 23 22:10 their time); "
+                + "`jobtrack undo` puts it back")
+        let application = try JSON.parse(outcome.stdout)
+        expectMoment(application["interviews"]?[0]?["thanked_at"], later, "the new time stands")
+
+        try box.ok(["undo"], now: later)
+        let restored = try box.json(["show", "1"], now: later)
+        expectMoment(restored["interviews"]?[0]?["thanked_at"], "2026-12-24T07:10:00+09:00", "undo puts it back")
+        #expect(
+            try box.ok(["thanks", "1", "--at", "2026-12-24 07:10"], now: later).stderr.isEmpty,
+            "the same time again replaces nothing")
+    }
+
     @Test("an applied_on in the future")
     func appliedInFuture() throws {
         let box = try Sandbox()

@@ -118,6 +118,88 @@ struct YourClockTests {
     }
 }
 
+/// A user in Tokyo and an interviewer in London: Acme (#1), interviewed Monday
+/// 2026-12-21 14:00 London time (23:00 in Tokyo), a voicemail Wednesday 18:05 Tokyo time
+/// (call 1). Built once with the real commands, then copied for each test.
+private let tokyoTemplate: Result<Data, any Error> = Result {
+    let box = try Sandbox(now: "2026-12-24T12:00:00+09:00", zone: "Asia/Tokyo")
+    try box.add("Acme", "Platform Engineer", ["--applied-on", "2026-12-01"])
+    try box.interview(1, at: "2026-12-21 14:00 their", phone: "+44 20 7946 0100", tz: "Europe/London")
+    try box.ok(["voicemail", "1", "--at", "2026-12-23 18:05"])
+    return try box.snapshot()
+}
+
+@Suite("refusals name moments as confirmations do: your clock, theirs in brackets")
+struct RefusalMomentTests {
+    /// Wednesday 2026-12-30 07:40 in Tokyo: Tuesday 22:40 in London.
+    static let now = "2026-12-30T07:40:00+09:00"
+
+    @Test(
+        "every refusal that names a moment (docs/commands.md §3.2)",
+        arguments: [
+            RefusalCase(
+                "a callback not after the call",
+                ["call", "1", "--outcome", "bad-time", "--callback-at", "2026-12-30 07:00"],
+                mentions: [
+                    "--callback-at Wed Dec 30 07:00 (Tue Dec 29 22:00 their time) must be after the call at "
+                        + "Wed Dec 30 07:40 (Tue Dec 29 22:40 their time)"
+                ]),
+            RefusalCase(
+                "a call in the future", ["call", "1", "--outcome", "reached", "--at", "2026-12-30 08:00"],
+                mentions: [
+                    "a call at Wed Dec 30 08:00 (Tue Dec 29 23:00 their time) is in the future: "
+                        + "it is now Wed Dec 30 07:40 (Tue Dec 29 22:40 their time); log calls once they happen"
+                ]),
+            RefusalCase(
+                "a call before the interview", ["call", "1", "--outcome", "reached", "--at", "2026-12-21 08:00"],
+                mentions: [
+                    "a call at Mon Dec 21 08:00 (Sun Dec 20 23:00 their time) would be before the interview at "
+                        + "Mon Dec 21 23:00 (14:00 their time)"
+                ]),
+            RefusalCase(
+                "a thank-you note in the future", ["thanks", "1", "--at", "2026-12-30 08:00"],
+                mentions: [
+                    "a thank-you note at Wed Dec 30 08:00 (Tue Dec 29 23:00 their time) is in the future: "
+                        + "it is now Wed Dec 30 07:40 (Tue Dec 29 22:40 their time); record it once it is sent"
+                ]),
+            RefusalCase(
+                "a thank-you note before the interview", ["thanks", "1", "--at", "2026-12-21 08:00"],
+                mentions: [
+                    "a thank-you note at Mon Dec 21 08:00 (Sun Dec 20 23:00 their time) would be before the "
+                        + "interview at Mon Dec 21 23:00 (14:00 their time)"
+                ]),
+            RefusalCase(
+                "a second interview at the same moment",
+                ["interview", "1", "--at", "2026-12-21 14:00 their", "--tz", "Europe/London"],
+                mentions: [
+                    "interview 1 of #1 is already at Mon Dec 21 23:00 (14:00 their time); "
+                        + "mend it with `jobtrack edit-interview 1`"
+                ]),
+            RefusalCase(
+                "an interview moved after its call", ["edit-interview", "1", "--at", "2026-12-24 10:00"],
+                mentions: [
+                    "call 1 at Wed Dec 23 18:05 (09:05 their time) would then be before the interview at "
+                        + "Thu Dec 24 10:00 (01:00 their time)"
+                ]),
+            RefusalCase(
+                "deleting an interview without --yes", ["delete-interview", "1"],
+                mentions: [
+                    "deleting interview 1 of #1 at Mon Dec 21 23:00 (14:00 their time) removes it and its call; "
+                        + "add --yes to confirm"
+                ]),
+            RefusalCase(
+                "deleting a call without --yes", ["delete-call", "1"],
+                mentions: [
+                    "deleting call 1 of #1 (voicemail) at Wed Dec 23 18:05 (09:05 their time) removes it; "
+                        + "add --yes to confirm"
+                ]),
+        ])
+    func bothClocks(_ refusal: RefusalCase) throws {
+        let box = try Sandbox(now: Self.now, database: tokyoTemplate.get())
+        try box.expectRefusal(refusal.arguments, mentioning: refusal.mentions)
+    }
+}
+
 /// The same moment, whatever offset it is printed with.
 func expectMoment(
     _ actual: JSON?, _ expected: String, _ label: String,

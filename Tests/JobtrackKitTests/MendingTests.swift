@@ -62,7 +62,7 @@ struct MendingTests {
         let before = try Self.snapshot(tracker)
         #expect(
             throws: Refusal.callBeforeMovedInterview(
-                call: 1, at: "2026-12-02T09:30:00-05:00", interview: "2026-12-02T10:00:00-05:00")
+                call: 1, at: "Wed Dec 2 09:30", interview: "Wed Dec 2 10:00")
         ) {
             _ = try tracker.editInterview(1, InterviewEdit(at: try Self.at("2026-12-02 10:00")))
         }
@@ -91,7 +91,7 @@ struct MendingTests {
     @Test("an interview at the same instant as another of the application is refused, naming it")
     func duplicate() throws {
         let (_, tracker) = try Self.mendable()
-        let refusal = Refusal.duplicateInterview(interview: 1, application: 1, at: "2026-11-30T10:00:00-05:00")
+        let refusal = Refusal.duplicateInterview(interview: 1, application: 1, at: "Mon Nov 30 10:00")
         #expect(throws: refusal) {
             _ = try tracker.logInterview(1, NewInterview(at: try Self.at("2026-11-30 10:00")))
         }
@@ -107,12 +107,11 @@ struct MendingTests {
         let (_, tracker) = try Self.mendable()
         let before = try Self.snapshot(tracker)
         #expect(
-            throws: Refusal.callBeforeInterview(
-                at: "2026-11-30T09:00:00-05:00", interview: "2026-11-30T10:00:00-05:00")
+            throws: Refusal.callBeforeInterview(at: "Mon Nov 30 09:00", interview: "Mon Nov 30 10:00")
         ) {
             _ = try tracker.editCall(1, CallEdit(at: try Self.at("2026-11-30 09:00")))
         }
-        #expect(throws: Refusal.callInFuture(at: "2026-12-02T11:00:00-05:00", now: "2026-12-02T10:30:00-05:00")) {
+        #expect(throws: Refusal.callInFuture(at: "Wed Dec 2 11:00", now: "Wed Dec 2 10:30")) {
             _ = try tracker.editCall(1, CallEdit(at: try Self.at("2026-12-02 11:00")))
         }
         #expect(try Self.snapshot(tracker) == before)
@@ -128,8 +127,7 @@ struct MendingTests {
             _ = try tracker.editCall(1, CallEdit(callbackAt: .set(try Self.at("2026-12-03 10:00"))))
         }
         #expect(
-            throws: Refusal.callbackNotAfterCall(
-                callback: "2026-12-02T09:00:00-05:00", call: "2026-12-02T09:30:00-05:00")
+            throws: Refusal.callbackNotAfterCall(callback: "Wed Dec 2 09:00", call: "Wed Dec 2 09:30")
         ) {
             _ = try tracker.editCall(1, CallEdit(outcome: .badTime, callbackAt: .set(try Self.at("2026-12-02 09:00"))))
         }
@@ -182,14 +180,12 @@ struct MendingTests {
     func delete() throws {
         let (_, tracker) = try Self.mendable()
         #expect(
-            throws: Refusal.deleteCallNeedsYes(
-                call: 1, application: 1, at: "2026-12-02T09:30:00-05:00", outcome: "voicemail")
+            throws: Refusal.deleteCallNeedsYes(call: 1, application: 1, at: "Wed Dec 2 09:30", outcome: "voicemail")
         ) {
             _ = try tracker.deleteCall(1, confirmed: false)
         }
         #expect(
-            throws: Refusal.deleteInterviewNeedsYes(
-                interview: 1, application: 1, at: "2026-11-30T10:00:00-05:00", calls: 1)
+            throws: Refusal.deleteInterviewNeedsYes(interview: 1, application: 1, at: "Mon Nov 30 10:00", calls: 1)
         ) {
             _ = try tracker.deleteInterview(1, confirmed: false)
         }

@@ -58,7 +58,8 @@ extension Jobtrack {
 
         func run() throws {
             let tracker = try global.tracker()
-            let (entry, thankedAt) = try tracker.thanks(id, at: at)
+            let (entry, thankedAt, warnings) = try tracker.thanks(id, at: at)
+            StandardStreams.warn(warnings)
             let output = Output(tracker, json: global.json)
             let zone = entry.interview.map { tracker.zone(named: $0.tz) } ?? tracker.userZone
             try output.report(

@@ -409,7 +409,7 @@ struct JSONImport {
         }
         if let thankedAt {
             try fields.check(.thankedAt) { () throws(Refusal) in
-                try ThanksRules.check(thankedAt, heldAt: heldAt, zone: zone, now: nil)
+                try ThanksRules.check(thankedAt, heldAt: heldAt, now: nil, user: userZone, their: zone)
             }
         }
         return ImportBatch.Interview(
@@ -453,7 +453,8 @@ struct JSONImport {
         // An import is never judged by the clock: whatever an export wrote reads back,
         // on any machine at any time (docs/commands.md §3.11).
         do {
-            try CallLogRules.checkTimes(at: at, callbackAt: callbackAt, heldAt: heldAt, zone: zone, now: nil)
+            try CallLogRules.checkTimes(
+                at: at, callbackAt: callbackAt, heldAt: heldAt, now: nil, user: userZone, their: zone)
         } catch {
             let field: CallField = if case .callbackNotAfterCall = error { .callbackAt } else { .at }
             throw FieldProblem(position: fields.position(field), reason: error.description)
