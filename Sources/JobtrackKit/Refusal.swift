@@ -25,6 +25,9 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
     case noSuchDate(String, reason: String)
     case numberWithWrote
     case unknownCommand(String, suggestion: String?)
+    /// Options typed before the command's name: `jobtrack --db x today`.
+    case commandAfterOptions(command: String, rewritten: String)
+    case negativeNumber(String)
     case noInterviewToThank(application: Int64)
     case thanksBeforeInterview(at: String, interview: String)
     case thanksInFuture(at: String, now: String)
@@ -91,6 +94,10 @@ public enum Refusal: Error, CustomStringConvertible, Equatable {
         case .unknownCommand(let typed, let suggestion):
             let hint = suggestion.map { "; did you mean `jobtrack \($0)`?" } ?? "; see `jobtrack --help`"
             return "unknown command '\(typed)'\(hint)"
+        case .commandAfterOptions(let command, let rewritten):
+            return "the command comes first, then its options: `jobtrack \(rewritten)`, not '\(command)' after them"
+        case .negativeNumber(let typed):
+            return "\(typed): no id, count or number of a setting is negative; each is at least 1"
         case .numberWithWrote:
             return "--number does not go with --outcome wrote: a follow-up in writing dials no number"
         case .badDateTime(let text):

@@ -20,6 +20,28 @@ struct FrictionTests {
         #expect(!outcome.stderr.contains("did you mean"))
     }
 
+    @Test("options typed before the command: refused with the command line as it should be")
+    func commandAfterOptions() throws {
+        let box = try Sandbox()
+        try box.add()
+        try box.expectRefusal(
+            ["--json", "agenda"], mentioning: ["the command comes first, then its options: `jobtrack agenda --json "])
+        // Options alone belong to the default command, `today`.
+        #expect(try box.json([]).array != nil)
+    }
+
+    @Test(
+        "a negative number is refused as one, not as an unknown option",
+        arguments: [
+            ["config", "quiet_after", "-1"], ["status", "-3", "ghosted"], ["edit-call", "-1", "--note", "x"],
+        ])
+    func negativeNumber(_ arguments: [String]) throws {
+        let box = try Sandbox()
+        try box.add()
+        let typed = try #require(arguments.first { $0.hasPrefix("-") })
+        try box.expectRefusal(arguments, mentioning: ["\(typed): no id, count or number of a setting is negative"])
+    }
+
     @Test("list --search finds company, role or interviewer, in any case")
     func search() throws {
         let box = try Sandbox()
