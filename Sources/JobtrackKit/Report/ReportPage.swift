@@ -254,26 +254,28 @@ struct ReportWriter {
             callTable(waiting, id: "calls-later")
         }
         if !letters.isEmpty {
-            html += "<h3>Write instead (\(letters.count))</h3>\n<ul class=\"letters\">"
-            for entry in letters {
-                let who = entry.assessment.interviewer.map { " to \(text($0))" } ?? ""
-                html += "<li>#\(entry.application.id) \(title(entry))\(who): no number given; "
-                html += "<code>jobtrack script \(entry.application.id)</code> drafts the letter</li>\n"
+            html += "<h3>Write instead (\(letters.count))</h3>\n"
+            entryList(letters, class: "letters") {
+                ": no number given; <code>jobtrack script \($0.application.id)</code> drafts the letter"
             }
-            html += "</ul>\n"
         }
         html += "<h3>Thank-you notes to send (\(thankYou.count))</h3>\n"
         if thankYou.isEmpty {
             html += "<p class=\"none\">No thank-you notes to send.</p>\n"
         } else {
-            html += "<ul class=\"thanks\">"
-            for entry in thankYou {
-                let who = entry.assessment.interviewer.map { " to \(text($0))" } ?? ""
-                html += "<li>#\(entry.application.id) \(title(entry))\(who)</li>\n"
-            }
-            html += "</ul>\n"
+            entryList(thankYou, class: "thanks") { _ in "" }
         }
         html += "</section>\n"
+    }
+
+    /// One item an entry: "#3 Acme — Engineer to Dana Reyes", then what `then` adds.
+    private mutating func entryList(_ entries: [AgendaEntry], class name: StaticString, then: (AgendaEntry) -> String) {
+        html += "<ul class=\"\(name)\">"
+        for entry in entries {
+            let who = entry.assessment.interviewer.map { " to \(text($0))" } ?? ""
+            html += "<li>#\(entry.application.id) \(title(entry))\(who)\(then(entry))</li>\n"
+        }
+        html += "</ul>\n"
     }
 
     private mutating func callTable(_ calls: [AgendaEntry], id: StaticString) {
