@@ -38,13 +38,27 @@ struct GlobalOptions: ParsableArguments {
             }
     }
 
-    /// Opens the tracker for one run. The wall clock is read here, once, and nowhere else.
+    /// Opens the tracker for one run, at the run's one reading of the wall clock.
     func tracker(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Tracker {
         let nowInput = try nowInput(environment: environment)
-        let tracker = try Tracker(path: databasePath(environment: environment), now: nowInput, clock: Date())
+        let tracker = try Tracker(path: databasePath(environment: environment), now: nowInput, clock: WallClock.now)
         NoticeBoard.watched.append(tracker.notices)
         return tracker
     }
+
+    /// Opens the settings for one run, at the same reading of the clock as its tracker.
+    func settingsBook(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SettingsBook {
+        let nowInput = try nowInput(environment: environment)
+        let book = try SettingsBook(path: databasePath(environment: environment), now: nowInput, clock: WallClock.now)
+        NoticeBoard.watched.append(book.notices)
+        return book
+    }
+}
+
+/// The wall clock, read here once a run and nowhere else: a command that opens both a
+/// settings book and a tracker judges both at one instant.
+enum WallClock {
+    static let now = Date()
 }
 
 /// The notices of every tracker a run opened, printed on stderr when the command is

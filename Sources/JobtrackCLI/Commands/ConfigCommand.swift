@@ -31,8 +31,7 @@ extension Jobtrack {
         func run() throws {
             // A value that makes no sense is refused before a database is opened or created.
             if let key, let value { try key.validate(value) }
-            let book = try SettingsBook(path: global.databasePath(), now: global.nowInput(), clock: Date())
-            NoticeBoard.watched.append(book.notices)
+            let book = try global.settingsBook()
             if let key {
                 if let value {
                     try book.set(key, to: value)
