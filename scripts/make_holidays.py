@@ -31,6 +31,13 @@ is the last. The numbers are read as tokens, starting in FIRST_YEAR:
 
 Fixed-date holidays cost one character a year; an Easter-bound or lunar one costs two
 or three.
+
+Regions: for the countries of REGION_COUNTRIES every subdivision the package names by
+a code (ISO 3166-2, "GB-ENG") gets a table of its own, encoded the same way, after the
+countries' (`regionCodes`). Their bank holidays are not the nation's: England has
+Easter Monday and the August bank holiday, which the United Kingdom as a whole does
+not. ZONE_REGIONS then gives a zone the region most of its people live in, in place of
+zone.tab's country; `--country` picks another.
 """
 
 import argparse
@@ -49,6 +56,35 @@ BASE = 45
 # (the separator): 90 characters.
 ALPHABET = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"#\\|')
 assert len(ALPHABET) == 2 * BASE
+
+# Countries whose regions keep bank holidays of their own, which the zone can tell.
+REGION_COUNTRIES = ("AU", "CA", "GB")
+# The region each such zone stands for: the one most of the zone's people live in
+# (zone.tab's comments; America/Toronto serves Ontario and most of Quebec, Europe/London
+# the whole United Kingdom).
+ZONE_REGIONS = {
+    "Australia/Adelaide": "AU-SA",
+    "Australia/Brisbane": "AU-QLD",
+    "Australia/Broken_Hill": "AU-NSW",
+    "Australia/Darwin": "AU-NT",
+    "Australia/Eucla": "AU-WA",
+    "Australia/Hobart": "AU-TAS",
+    "Australia/Lindeman": "AU-QLD",
+    "Australia/Lord_Howe": "AU-NSW",
+    "Australia/Melbourne": "AU-VIC",
+    "Australia/Perth": "AU-WA",
+    "Australia/Sydney": "AU-NSW",
+    "America/Edmonton": "CA-AB",
+    "America/Halifax": "CA-NS",
+    "America/Moncton": "CA-NB",
+    "America/Regina": "CA-SK",
+    "America/St_Johns": "CA-NL",
+    "America/Toronto": "CA-ON",
+    "America/Vancouver": "CA-BC",
+    "America/Whitehorse": "CA-YT",
+    "America/Winnipeg": "CA-MB",
+    "Europe/London": "GB-ENG",
+}
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(ROOT, "Sources", "FollowUp", "Generated", "PublicHolidayTable.swift")
@@ -141,7 +177,20 @@ def generate(holidays_module, zoneinfo):
         for code in codes:
             table = holidays_module.country_holidays(code, years=years, language=language_for(holidays_module, code))
             literals.append(encode_country({date: str(name) for date, name in table.items()}))
-    zones = read_zone_tab(os.path.join(zoneinfo, "zone.tab"))
+        regions = []
+        for country in REGION_COUNTRIES:
+            for subdivision in holidays_module.country_holidays(country).subdivisions:
+                if not re.fullmatch(r"[A-Z]{2,3}", subdivision):
+                    continue
+                table = holidays_module.country_holidays(
+                    country, subdiv=subdivision, years=years, language=language_for(holidays_module, country))
+                regions.append((f"{country}-{subdivision}", encode_country({d: str(n) for d, n in table.items()})))
+        regions.sort()
+    known = {code for code, _ in regions}
+    for zone, region in ZONE_REGIONS.items():
+        if region not in known:
+            sys.exit(f"make_holidays: {zone} is given the region {region}, which the package does not have")
+    zones = [(zone, ZONE_REGIONS.get(zone, country)) for zone, country in read_zone_tab(os.path.join(zoneinfo, "zone.tab"))]
     version = tzdata_version(zoneinfo)
     zone_source = f"zone.tab (tzdata {version})" if version else "zone.tab"
 
@@ -159,18 +208,29 @@ def generate(holidays_module, zoneinfo):
         "    /// The countries' ISO 3166 alpha-2 codes, sorted, two letters each.",
         f'    static let countryCodes: StaticString = "{"".join(codes)}"',
         "",
-        "    /// The holidays of `countryCodes`' country number `index`.",
+        "    /// The regions with bank holidays of their own, ISO 3166-2, sorted, one a line.",
+        '    static let regionCodes: StaticString = """',
+    ]
+    lines += [f"        {code}" for code, _ in regions]
+    lines += [
+        '        """',
+        "",
+        "    /// The holidays of `countryCodes`' country number `index`; after the countries,",
+        "    /// of `regionCodes`' region number `index - countryCodes.count / 2`.",
         "    static func encoded(_ index: Int) -> StaticString {",
         "        switch index {",
     ]
     for i, (code, literal) in enumerate(zip(codes, literals)):
         lines.append(f'        case {i}: return #"{literal}"#  // {code}')
+    for i, (code, literal) in enumerate(regions):
+        lines.append(f'        case {len(codes) + i}: return #"{literal}"#  // {code}')
     lines += [
         '        default: return ""',
         "        }",
         "    }",
         "",
-        "    /// zone.tab's zones and their countries: one \"zone country\" a line, sorted by zone.",
+        "    /// zone.tab's zones and their countries (a region in place of the country where",
+        "    /// the zone tells it): one \"zone code\" a line, sorted by zone.",
         '    static let zones: StaticString = """',
     ]
     lines += [f"        {zone} {country}" for zone, country in zones]

@@ -20,13 +20,19 @@ extension PublicHolidays {
     /// The ISO 3166 alpha-2 codes the table has holidays for, sorted ("AD" … "ZW").
     public static var supportedCountries: [String] { allCodes }
 
-    /// Whether the table has the holidays of `country` (an uppercase ISO 3166 alpha-2
-    /// code, "US"). A country it lacks has no public holidays
-    /// (docs/rules.md, "Public holidays").
-    public static func isSupported(country: String) -> Bool { index(of: country) != nil }
+    /// The regions with bank holidays of their own the table has, as ISO 3166-2 codes,
+    /// sorted ("AU-ACT" … "GB-WLS"): England has Easter Monday, the United Kingdom as
+    /// a whole does not (docs/rules.md §2.1).
+    public static var supportedRegions: [String] { regionCodes }
 
-    /// The public holidays of `country` (an uppercase ISO 3166 alpha-2 code, "US") in
-    /// `years`, or nil when the table does not have that country. Names are English,
+    /// Whether the table has the holidays of `country` (an uppercase ISO 3166 alpha-2
+    /// code, "US"): what an interview may name. A region comes from the zone only.
+    /// A country it lacks has no public holidays (docs/rules.md §2.1).
+    public static func isSupported(country: String) -> Bool { country.utf8.count == 2 && index(of: country) != nil }
+
+    /// The public holidays of `country` (an uppercase ISO 3166 alpha-2 code, "US", or a
+    /// region's ISO 3166-2 code, "GB-ENG") in `years`, or nil when the table does not
+    /// have it. Names are English,
     /// as the reasons print them: the package's "en_US" names where its default
     /// language for the country is another; two holidays on one date are "A; B".
     ///
@@ -38,9 +44,10 @@ extension PublicHolidays {
     }
 
     /// The ISO 3166 code zone.tab gives for the zone `identifier` ("America/New_York"
-    /// → "US"), or nil for a zone it does not list, such as "UTC": the interview's
-    /// country when it names none (docs/rules.md, "Public holidays"). Only zone.tab's
-    /// own spelling of a zone is listed, not the zone database's older aliases.
+    /// → "US"), or the region most of the zone's people live in where its bank holidays
+    /// are its own ("Europe/London" → "GB-ENG"), or nil for a zone zone.tab does not
+    /// list, such as "UTC": the interview's country when it names none (docs/rules.md
+    /// §2.1). Only zone.tab's own spelling of a zone is listed, not older aliases.
     ///
     /// Found by binary search in the generated lines rather than through a dictionary
     /// built first: building it cost more than the rest of `today` at 1,000 spends on
@@ -75,8 +82,18 @@ extension PublicHolidays {
         stride(from: 0, to: bytes.count, by: 2).map { String(decoding: bytes[$0..<$0 + 2], as: UTF8.self) }
     }
 
-    /// The position of `country` in the sorted codes, by binary search.
+    private static let regionCodes: [String] = PublicHolidayTable.regionCodes.withUTF8Buffer { bytes in
+        bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The position of `country` in the sorted codes, by binary search; a region's comes
+    /// after the countries', in `regionCodes`' order.
     private static func index(of country: String) -> Int? {
+        guard country.utf8.count == 2 else {
+            return regionCodes.firstIndex(of: country).map {
+                PublicHolidayTable.countryCodes.utf8CodeUnitCount / 2 + $0
+            }
+        }
         var code = country
         return code.withUTF8 { wanted -> Int? in
             guard wanted.count == 2 else { return nil }

@@ -49,6 +49,15 @@ struct HolidayCase: Sendable, CustomTestStringConvertible {
         HolidayCase(country: "IN", date: "2026-11-08", name: "Diwali"),
         HolidayCase(country: "US", date: "2000-01-17", name: "Martin Luther King Jr. Day"),
         HolidayCase(country: "US", date: "2060-12-25", name: "Christmas Day"),
+        HolidayCase(country: "GB-ENG", date: "2027-03-29", name: "Easter Monday"),
+        HolidayCase(country: "GB", date: "2027-03-29", name: nil),
+        HolidayCase(country: "GB-ENG", date: "2027-08-30", name: "Late Summer Bank Holiday"),
+        HolidayCase(country: "GB-SCT", date: "2027-01-04", name: "New Year Holiday (observed)"),
+        HolidayCase(country: "GB-SCT", date: "2027-03-29", name: nil),
+        HolidayCase(country: "AU-NSW", date: "2026-12-28", name: "Boxing Day (observed)"),
+        HolidayCase(country: "AU", date: "2026-12-28", name: nil),
+        HolidayCase(country: "CA-ON", date: "2027-02-15", name: "Family Day"),
+        HolidayCase(country: "CA", date: "2027-02-15", name: nil),
     ])
 func holidayInTable(_ example: HolidayCase) throws {
     let holidays = try #require(PublicHolidays.load(country: example.country))
@@ -61,8 +70,9 @@ func holidayInTable(_ example: HolidayCase) throws {
 @Test(
     "a zone listed in zone.tab gives its country; one it does not list gives none",
     arguments: [
-        ("America/New_York", "US"), ("Europe/London", "GB"), ("Asia/Tokyo", "JP"),
-        ("Europe/Berlin", "DE"), ("Asia/Kolkata", "IN"), ("UTC", nil), ("Etc/GMT+5", nil), ("Mars/Olympus", nil),
+        ("America/New_York", "US"), ("Europe/London", "GB-ENG"), ("Asia/Tokyo", "JP"), ("Europe/Berlin", "DE"),
+        ("Asia/Kolkata", "IN"), ("Australia/Sydney", "AU-NSW"), ("America/Toronto", "CA-ON"), ("UTC", nil),
+        ("Etc/GMT+5", nil), ("Mars/Olympus", nil),
     ] as [(String, String?)])
 func zoneCountry(_ zone: String, _ country: String?) {
     #expect(PublicHolidays.country(forZone: zone) == country)
@@ -100,7 +110,9 @@ func tablesEqualByContent() throws {
     #expect(holidays.name(on: christmas.adding(days: 1)) == nil && !holidays.contains(christmas.adding(days: -1)))
 }
 
-@Test("an unknown or misspelt country code has no table", arguments: ["ZZ", "", "U", "USA", "us", "QQ"])
+@Test(
+    "an unknown or misspelt country or region code has no table",
+    arguments: ["ZZ", "", "U", "USA", "us", "QQ", "GB-XX", "gb-eng", "GB-", "US-NY"])
 func unknownCountry(_ code: String) {
     #expect(PublicHolidays.load(country: code) == nil)
     #expect(!PublicHolidays.isSupported(country: code))
@@ -118,6 +130,24 @@ func everyCountryLoads() throws {
         let holidays = try #require(PublicHolidays.load(country: code))
         #expect(holidays.country == code)
     }
+}
+
+@Test("every region loads under its own code, and every zone's region is one of them")
+func everyRegionLoads() throws {
+    let regions = PublicHolidays.supportedRegions
+    #expect(regions == regions.sorted())
+    #expect(["AU-NSW", "CA-QC", "GB-ENG", "GB-NIR", "GB-SCT", "GB-WLS"].allSatisfy(regions.contains))
+    for code in regions {
+        // A region comes from the zone; an interview names countries only.
+        #expect(!PublicHolidays.isSupported(country: code))
+        let holidays = try #require(PublicHolidays.load(country: code))
+        #expect(holidays.country == code)
+    }
+    // A region's table is not its nation's: England's has a day the United Kingdom's lacks.
+    #expect(try #require(PublicHolidays.load(country: "GB-ENG")) != #require(PublicHolidays.load(country: "GB")))
+    let zoneCodes = PublicHolidayTable.zones.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        .split(separator: "\n").map { String($0.split(separator: " ")[1]) }
+    for code in Set(zoneCodes) where code.count > 2 { #expect(regions.contains(code), "\(code)") }
 }
 
 @Test("a country loaded twice is the same table")

@@ -64,6 +64,21 @@ struct V2WorkedExampleTests {
             name: "Japan: Labor Thanksgiving Day",
             setup: [interview("2026-11-19 10:00", tz: "Asia/Tokyo", phone: "+81 3 1234 5678")],
             now: "2026-11-19T21:00:00-05:00", state: "too_soon", window: ("2026-11-24", "2026-11-25")),
+        V2Example(
+            name: "London is England's: Good Friday and Easter Monday are skipped",
+            setup: [interview("2027-03-25 10:00", tz: "Europe/London", phone: "+44 20 7946 0000")],
+            now: "2027-03-26T09:00:00-04:00", state: "too_soon", window: ("2027-03-31", "2027-04-01"),
+            reasonMentions: ["Mon Mar 29 is Easter Monday"]),
+        V2Example(
+            name: "London, --country GB: only the days the whole United Kingdom shares",
+            setup: [
+                interview("2027-03-25 10:00", tz: "Europe/London", phone: "+44 20 7946 0000", ["--country", "GB"])
+            ],
+            now: "2027-03-26T09:00:00-04:00", state: "too_soon", window: ("2027-03-30", "2027-03-31")),
+        V2Example(
+            name: "Toronto is Ontario's: Family Day is skipped",
+            setup: [interview("2027-02-11 10:00", tz: "America/Toronto", phone: "+1 416 555 0100")],
+            now: "2027-02-12T09:00:00-05:00", state: "too_soon", window: ("2027-02-16", "2027-02-17")),
     ]
 
     static let rounds: [V2Example] = [

@@ -26,7 +26,8 @@ struct InterviewOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The country whose public holidays apply (ISO 3166, e.g. GB; default: the zone's).", valueName: "code"))
+            "The country whose public holidays apply (ISO 3166, e.g. GB; default: the zone's, or its region's: "
+                + "Europe/London is England's).", valueName: "code"))
     var country: String?
 
     @Option(
