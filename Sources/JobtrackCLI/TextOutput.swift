@@ -26,17 +26,7 @@ struct TextRenderer {
     let tracker: Tracker
     let style: Style
 
-    /// "09:00", "Thu Dec 3 09:00" when not today, and the interviewer's own clock in
-    /// brackets when their zone differs from the user's.
-    func callTime(_ entry: AgendaEntry) -> String? {
-        guard let callAt = entry.assessment.callAt else { return nil }
-        let text = tracker.moment(callAt, their: entry.assessment.timeZone)
-        // Today's date goes without saying; their date is said only where it differs.
-        let today = tracker.today(in: tracker.userZone)
-        let prefix = today.shortText + " "
-        return CalendarDate.containing(callAt, in: tracker.userZone) == today && text.hasPrefix(prefix)
-            ? String(text.dropFirst(prefix.count)) : text
-    }
+    func callTime(_ entry: AgendaEntry) -> String? { tracker.callTime(entry) }
 
     /// An instant as a confirmation prints it: "Thu Dec 3 17:00" on the user's clock,
     /// and "(15:00 their time)" when the interviewer's clock reads otherwise, so that a
@@ -212,7 +202,7 @@ struct TextRenderer {
     func script(_ script: CallScriptView) -> String {
         let entry = script.entry
         let id = entry.application.id
-        let who = script.interview.interviewer ?? "the interviewer"
+        let who = script.interview.interviewer?.oneLine ?? "the interviewer"
         var lines: [String] = []
         switch script.words {
         case .none(let reason):

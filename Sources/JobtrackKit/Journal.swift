@@ -86,6 +86,18 @@ extension Tracker {
         Self.moment(instant, user: userZone, their: zone)
     }
 
+    /// When to make `entry`'s call, as lists show it: "09:00", "Thu Dec 3 09:00" when not
+    /// today, and the interviewer's own clock in brackets when their zone differs, their
+    /// date only where it differs from the user's. Nil when there is no call time.
+    public func callTime(_ entry: AgendaEntry) -> String? {
+        guard let callAt = entry.assessment.callAt else { return nil }
+        let text = moment(callAt, their: entry.assessment.timeZone)
+        let today = today(in: userZone)
+        let prefix = today.shortText + " "
+        return CalendarDate.containing(callAt, in: userZone) == today && text.hasPrefix(prefix)
+            ? String(text.dropFirst(prefix.count)) : text
+    }
+
     /// `moment(_:their:)` on the clock of `user`, for the rules that an import applies
     /// too and that refuse with the moments they compare (docs/commands.md §3.2).
     static func moment(_ instant: Date, user userZone: TimeZone, their zone: TimeZone?) -> String {

@@ -80,8 +80,7 @@ extension Tracker {
             let history = entry.history.interviews.first(where: { $0.interview.id == interview.id })
         else { throw Refusal.noInterview(application: id) }
         let moment = ScriptMoment(
-            calls: history.calls, interview: interview, zone: zone(named: interview.tz), state: entry.assessment.state,
-            now: now)
+            calls: history.calls, interview: interview, zone: zone(named: interview.tz), rule: entry.assessment.rule)
         let script = CallScript(
             application: entry.application, interview: interview, moment: moment,
             caller: try repository.setting(ConfigKey.name.rawValue),
@@ -108,7 +107,8 @@ extension Tracker {
 /// Where the follow-up stands, as the words need it: whether the interviewer chose
 /// this time, whether a voicemail was left in this round, and the date they named.
 struct ScriptMoment {
-    /// The interviewer asked to be called back at this time.
+    /// The interviewer asked to be called back at this time, and it has not passed: a
+    /// missed callback is a call like any other (docs/rules.md §2.6).
     let isCallback: Bool
     /// The day a voicemail of this round was left, on the interviewer's calendar.
     let voicemailDay: CalendarDate?
@@ -116,13 +116,16 @@ struct ScriptMoment {
     let decisionBy: CalendarDate?
     let zone: TimeZone
 
-    init(calls: [CallAttempt], interview: Interview, zone: TimeZone, state: FollowUpState, now: Date) {
+    init(calls: [CallAttempt], interview: Interview, zone: TimeZone, rule: Reason) {
         self.zone = zone
         // A reached call naming a decision date starts a new round (docs/rules.md §2.2).
         let roundStart = calls.lastIndex { $0.outcome == .reached && $0.decisionBy != nil }
         let round = roundStart.map { Array(calls[calls.index(after: $0)...]) } ?? calls
-        let last = calls.last
-        isCallback = last?.callbackAt != nil && (state == .due || state == .callbackScheduled || state == .overdue)
+        if case .callback(let state, _, _, let stillAhead, _) = rule {
+            isCallback = state == .callbackScheduled || (state == .due && stillAhead)
+        } else {
+            isCallback = false
+        }
         voicemailDay = round.last { $0.outcome == .voicemail }.map { CalendarDate.containing($0.at, in: zone) }
         let named = roundStart.flatMap { calls[$0].decisionBy } ?? interview.decisionBy
         decisionBy = named.flatMap { CalendarDate(iso: $0) }
@@ -145,8 +148,12 @@ struct CallScript {
         "September", "October", "November", "December",
     ]
 
-    private var name: String { caller ?? "[your name]" }
-    private var greeting: String { interview.interviewer.map { "Hello \($0)" } ?? "Hello" }
+    // Names are said in one breath: a line break typed inside one reads as a space.
+    private var name: String { caller?.oneLine ?? "[your name]" }
+    private var interviewer: String? { interview.interviewer?.oneLine }
+    private var company: String { application.company.oneLine }
+    private var role: String { application.role.oneLine }
+    private var greeting: String { interviewer.map { "Hello \($0)" } ?? "Hello" }
 
     private func spoken(_ date: CalendarDate) -> String {
         "\(Self.weekdays[date.weekday.rawValue - 1]), \(Self.months[date.month - 1]) \(date.day)"
@@ -163,8 +170,8 @@ struct CallScript {
     private var strengths: String {
         switch application.highlights.count {
         case 0: "Restate one or two of your strongest qualifications for the role."
-        case 1: "As a reminder: \(application.highlights[0])."
-        default: "As a reminder: \(application.highlights[0]); and \(application.highlights[1])."
+        case 1: "As a reminder: \(application.highlights[0].oneLine)."
+        default: "As a reminder: \(application.highlights[0].oneLine); and \(application.highlights[1].oneLine)."
         }
     }
 
@@ -180,7 +187,7 @@ struct CallScript {
             moment.isCallback
                 ? "\(greeting), this is \(name) — you asked me to call back at this time."
                 : "\(greeting), this is \(name). Is now a good time for a quick call?",
-            "We spoke on \(interviewDay) about the \(application.role) position at \(application.company).",
+            "We spoke on \(interviewDay) about the \(role) position at \(company).",
         ]
         if let left = moment.voicemailDay {
             lines.append("I left you a voicemail on \(spoken(left)) and wanted to try once more.")
@@ -197,7 +204,7 @@ struct CallScript {
 
     var voicemail: [String] {
         var lines = [
-            "\(greeting), this is \(name). We spoke on \(interviewDay) about the \(application.role) position at \(application.company)."
+            "\(greeting), this is \(name). We spoke on \(interviewDay) about the \(role) position at \(company)."
         ]
         if let left = moment.voicemailDay {
             lines.append("I left a message on \(spoken(left)) and am trying once more.")
@@ -210,14 +217,14 @@ struct CallScript {
     }
 
     var emailSubject: String {
-        "Following up: \(application.role) interview on \(interviewDay)"
+        "Following up: \(role) interview on \(interviewDay)"
     }
 
     var email: [String] {
         [
-            "\(interview.interviewer.map { "Dear \($0)," } ?? "Hello,")",
+            "\(interviewer.map { "Dear \($0)," } ?? "Hello,")",
             "",
-            "We spoke on \(interviewDay) about the \(application.role) position at \(application.company). " + thanks,
+            "We spoke on \(interviewDay) about the \(role) position at \(company). " + thanks,
             "I'm still very interested in the role. "
                 + (application.highlights.isEmpty
                     ? "[One or two of your strongest qualifications for the role.]"

@@ -136,6 +136,40 @@ struct HardeningTests {
         #expect(script.stdout == "No follow-up to make: Tried twice with no answer: stop calling.\n", "\(script)")
     }
 
+    @Test("script for a booked callback says they asked for the time; once it is missed, it asks if now is good")
+    func scriptForACallback() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add()
+        try sandbox.interview(1)
+        try sandbox.ok(
+            ["call", "1", "--outcome", "bad-time", "--at", "2026-12-02T09:00", "--callback-at", "2026-12-03T15:00"],
+            now: "2026-12-02T09:30:00-05:00")
+        for now in ["2026-12-02T16:00:00-05:00", "2026-12-03T09:00:00-05:00"] {
+            let booked = try sandbox.ok(["script", "1"], now: now).stdout
+            #expect(
+                booked.contains("you asked me to call back at this time") && !booked.contains("Is now a good time"),
+                "\(now)")
+        }
+        let missed = try sandbox.ok(["script", "1"], now: "2026-12-04T09:00:00-05:00").stdout
+        #expect(missed.contains("Is now a good time") && !missed.contains("you asked me"), "\(missed)")
+    }
+
+    @Test("script says a name with a line break in it as one line, in the call, the voicemail and the email")
+    func scriptOneLineNames() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add("Line\nBreak Co", "Platform\nEngineer")
+        try sandbox.interview(1, with: "Ann\nLee")
+        try sandbox.add("Second\nCo", "SRE")
+        try sandbox.interview(2, phone: nil, with: "Bo\nKim")
+        for id in ["1", "2"] {
+            let script = try sandbox.ok(["script", id], now: "2026-12-02T10:00:00-05:00").stdout
+            for broken in ["Ann\n", "Line\n", "Platform\n", "Bo\n", "Second\n"] {
+                #expect(!script.contains(broken), "\(broken) in script \(id): \(script)")
+            }
+            #expect(script.contains(id == "1" ? "Hello Ann Lee" : "Dear Bo Kim"), "\(script)")
+        }
+    }
+
     @Test("script once they were reached says why there is no call: no second try, no script")
     func scriptOnceReached() throws {
         let sandbox = try Sandbox()

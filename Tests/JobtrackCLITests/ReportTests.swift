@@ -236,6 +236,20 @@ struct ReportTests {
         #expect(letters.contains("Bolt") && letters.contains("jobtrack script 2"), "\(letters)")
     }
 
+    @Test("the page gives the interviewer's date beside a call time only where it differs from yours")
+    func theirDateOnlyWhereItDiffers() throws {
+        let box = try Sandbox()
+        try box.add("Acme", "Platform Engineer", ["--applied-on", "2026-11-16"])
+        try box.interview(1, at: "2026-11-30 10:00 their", tz: "Europe/London")
+        let now = "2026-12-01T09:00:00-05:00"
+        try box.ok(["report", "--output", box.path("page.html")], now: now)
+        let raw = try String(contentsOfFile: box.path("page.html"), encoding: .utf8)
+        // Wed Dec 2 13:00 in London is 08:00 the same day in New York.
+        #expect(raw.contains("Wed Dec 2 08:00 (13:00 their time)"), "\(raw)")
+        #expect(!raw.contains("(Wed Dec 2 13:00 their time)"))
+        #expect(try box.ok(["agenda"], now: now).stdout.contains("Wed Dec 2 08:00 (13:00 their time)"))
+    }
+
     @Test("report never replaces a database")
     func neverOverADatabase() throws {
         let box = try reportSearch()

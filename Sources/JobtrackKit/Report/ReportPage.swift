@@ -204,20 +204,7 @@ struct ReportWriter {
 
     /// "09:00", or "Thu Dec 3 09:00" when not today, on the user's clock; the
     /// interviewer's clock in brackets when it reads otherwise.
-    private func callTime(_ entry: AgendaEntry) -> String {
-        guard let callAt = entry.assessment.callAt else { return "—" }
-        let userZone = tracker.userZone
-        func dayAndTime(_ zone: TimeZone) -> String {
-            let day = CalendarDate.containing(callAt, in: zone)
-            let time = TimeText.hourMinute(callAt, in: zone)
-            return day == today ? time : "\(day.shortText) \(time)"
-        }
-        var when = dayAndTime(userZone)
-        if let zone = entry.assessment.timeZone, !TimeText.clocksAgree(zone, userZone, at: callAt) {
-            when += " (\(dayAndTime(zone)) their time)"
-        }
-        return when
-    }
+    private func callTime(_ entry: AgendaEntry) -> String { tracker.callTime(entry) ?? "—" }
 
     private func title(_ entry: AgendaEntry) -> String {
         "<span class=\"company\">\(text(entry.application.company))</span> — \(text(entry.application.role))"
