@@ -240,7 +240,7 @@ extension Tracker {
         // A limit is the reason only when the call would be today without it: before your
         // day begins, theirs may already be over.
         if callsToday(entry, withoutBusy: false) { return "their hours left today are outside yours (my_hours)" }
-        if callsToday(entry, withoutBusy: true) { return "they are busy for the rest of today (busy)" }
+        if callsToday(entry, withoutBusy: true) { return "they are busy for the rest of today (their busy windows)" }
         let theirToday = today(in: zone)
         let theirs = TimeText.clocksAgree(zone, userZone, at: now) ? "" : " on their calendar"
         let table = entry.interview.flatMap { holidays.table(country: $0.country, zone: $0.tz) }

@@ -51,7 +51,7 @@ public enum DateInput: Equatable, Sendable {
     }
 
     /// Why `text`, written YYYY-MM-DD, names no day: "February 2026 has 28 days".
-    private static func noSuchDate(_ text: String, year: Int, month: Int) -> Refusal {
+    static func noSuchDate(_ text: String, year: Int, month: Int) -> Refusal {
         guard (1...9999).contains(year) else { return .dateOutOfRange }
         guard (1...12).contains(month) else { return .noSuchDate(text, reason: "a year has 12 months") }
         // Foundation's English month names, asked only on the way to a refusal.

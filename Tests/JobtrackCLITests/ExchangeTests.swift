@@ -106,7 +106,7 @@ struct ExchangeTests {
         ("no role", document(#"{"company": "A"}"#), ["applications[1].role", "missing"]),
         (
             "an impossible date", document(#"{"company": "A", "role": "B", "applied_on": "2026-02-30"}"#),
-            ["applications[1].applied_on"]
+            ["applications[1].applied_on", "2026-02-30 is not a date: February 2026 has 28 days"]
         ),
         (
             "an unknown field", document(#"{"company": "A", "role": "B", "compnay": "C"}"#),

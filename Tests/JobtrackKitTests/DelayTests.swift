@@ -73,7 +73,9 @@ struct DelayTests {
         let (fixture, id) = try interviewed(
             held: "2027-01-05 10:00", zone: "Asia/Tokyo", myHours: "18:00-23:00", theirZone: "Europe/London",
             busy: ["Thu 10:00-15:00"])
-        #expect(try delay(fixture, id, at: "2027-01-07 19:30") == "they are busy for the rest of today (busy)")
+        #expect(
+            try delay(fixture, id, at: "2027-01-07 19:30") == "they are busy for the rest of today (their busy windows)"
+        )
     }
 
     @Test("west of them late at night: their next day begins after the user's ends")

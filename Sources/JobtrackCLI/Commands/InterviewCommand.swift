@@ -77,7 +77,9 @@ extension Jobtrack {
 
         func validate() throws {
             if fields.at == nil { throw ValidationError("Missing expected argument '--at <datetime>'") }
-            if let name = fields.interviewer { _ = try ArgumentValue.nonEmpty(name) }
+            if let name = fields.interviewer, name.isBlank {
+                throw ValidationError("--with is empty: give the interviewer's name, or leave --with out")
+            }
         }
 
         func run() throws {

@@ -238,10 +238,12 @@ enum ImportRules {
     }
 
     static func date(_ value: String) throws(FieldProblem) -> CalendarDate {
-        guard let date = CalendarDate(iso: value) else {
-            throw FieldProblem(position: "", reason: "expected a date YYYY-MM-DD, got \(quoted(value))")
+        if let date = CalendarDate(iso: value) { return date }
+        // Written right but no such day: said as a typed date is (docs/commands.md §3.2).
+        if let (year, month, _) = CalendarDate.isoFields(value) {
+            throw FieldProblem(position: "", reason: DateInput.noSuchDate(value, year: year, month: month).description)
         }
-        return date
+        throw FieldProblem(position: "", reason: "expected a date YYYY-MM-DD, got \(quoted(value))")
     }
 
     static func instant(_ value: String) throws(FieldProblem) -> Date {
