@@ -30,7 +30,7 @@ struct HardeningTests {
         try sandbox.add()
         try sandbox.expectRefusal(
             ["interview", "1", "--at", mondayInterview, "--with", name],
-            mentioning: ["non-empty"])
+            mentioning: ["--with is empty"])
     }
 
     @Test("an empty --url or --note means none: null, as edit's empty value does")

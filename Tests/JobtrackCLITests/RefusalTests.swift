@@ -246,8 +246,6 @@ struct RefusalTests {
             RefusalCase("blank company", ["add", "   ", "SRE"]),
             RefusalCase("edit to an empty company", ["edit", "1", "--company", ""]),
             RefusalCase("edit to a blank role", ["edit", "1", "--role", "  "]),
-            RefusalCase(
-                "an interview with an empty --with", withInterview + ["--with", ""], mentions: ["--with is empty"]),
         ])
     func emptyText(_ refusal: RefusalCase) throws {
         try refusalFixture().expectRefusal(refusal.arguments, mentioning: refusal.mentions)
