@@ -1,4 +1,7 @@
+import ArgumentParser
 import Foundation
+import JobtrackCLI
+import JobtrackKit
 import Testing
 
 private func permissions(of path: String) throws -> Int {
@@ -169,35 +172,55 @@ struct DatabaseFileTests {
 
 @Suite("help and version")
 struct HelpTests {
+    /// Every subcommand, in the order `jobtrack --help` lists them (docs/commands.md §3).
     static let commands = [
-        "add", "list", "show", "edit", "status", "delete", "interview", "call", "voicemail",
-        "today", "agenda", "script", "config",
+        "add", "list", "show", "edit", "status", "delete", "interview", "call", "voicemail", "thanks",
+        "edit-interview", "edit-call", "delete-interview", "delete-call", "today", "agenda", "script", "stats",
+        "report", "config", "export", "import", "backup", "undo", "log",
     ]
 
-    @Test("jobtrack --help names every command")
+    /// Whether `text` has a line that begins with `prefix` followed by a space or the
+    /// end of the line: `USAGE: jobtrack call` is not found in `USAGE: jobtrack edit-call …`.
+    static func hasLine(_ text: String, beginning prefix: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: false).contains { line in
+            line == prefix || line.hasPrefix(prefix + " ")
+        }
+    }
+
+    @Test("the commands here are every subcommand the binary has, in its order")
+    func everySubcommand() {
+        let names = Jobtrack.configuration.subcommands.map { $0.configuration.commandName }
+        #expect(names == Self.commands)
+    }
+
+    @Test("jobtrack --help lists every command, each on a line of its own")
     func help() throws {
         let sandbox = try Sandbox(zone: nil)
         let outcome = try sandbox.run(["--help"], withDB: false, withNow: false)
         #expect(outcome.status == 0, "\(outcome)")
         for command in Self.commands {
-            #expect(outcome.stdout.contains(command), "--help should name \(command): \(outcome)")
+            #expect(
+                Self.hasLine(outcome.stdout, beginning: "  \(command)"), "--help should list \(command): \(outcome)")
         }
     }
 
-    @Test("each command explains itself with --help", arguments: commands)
+    @Test("each command explains itself with --help, its usage naming that command", arguments: commands)
     func commandHelp(_ command: String) throws {
         let sandbox = try Sandbox(zone: nil)
         let outcome = try sandbox.run([command, "--help"], withDB: false, withNow: false)
         #expect(outcome.status == 0, "\(outcome)")
-        #expect(outcome.stdout.contains(command), "\(outcome)")
+        #expect(
+            Self.hasLine(outcome.stdout, beginning: "USAGE: jobtrack \(command)"),
+            "the usage should be that of jobtrack \(command): \(outcome)")
         #expect(!exists(sandbox.path("xdg/jobtrack/jobtrack.sqlite3")), "help touches no database")
     }
 
-    @Test("--version prints a version")
+    @Test("--version prints this build's version and a newline, nothing else")
     func version() throws {
         let sandbox = try Sandbox(zone: nil)
         let outcome = try sandbox.run(["--version"], withDB: false, withNow: false)
         #expect(outcome.status == 0, "\(outcome)")
-        #expect(!outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(outcome.stdout == JobtrackVersion.current + "\n", "\(outcome)")
+        #expect(outcome.stderr.isEmpty, "\(outcome)")
     }
 }

@@ -59,12 +59,16 @@ struct ExchangeFileTests {
     func backupWhileWriting() throws {
         let box = try Sandbox()
         let binary = try #require(JobtrackBinary.url)
+        // The writer adds applications one process at a time until told to stop, so that
+        // it is still writing when the backup has finished (the bound only ends a lost run).
+        let stop = box.path("stop-writing")
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
         writer.arguments = [
             "-c",
-            "i=0; while [ $i -lt 30 ]; do i=$((i+1)); \"$0\" add \"Writer $i\" Role --db \"$1\" --now \"$2\" >/dev/null || exit 1; done",
-            binary.path, box.db, box.now,
+            "i=0; while [ ! -e \"$3\" ] && [ $i -lt 2000 ]; do i=$((i+1)); "
+                + "\"$0\" add \"Writer $i\" Role --db \"$1\" --now \"$2\" >/dev/null || exit 1; done",
+            binary.path, box.db, box.now, stop,
         ]
         writer.environment = box.baseEnvironment
         writer.standardOutput = FileHandle.nullDevice
@@ -73,25 +77,44 @@ struct ExchangeFileTests {
         defer { if writer.isRunning { writer.terminate() } }
 
         let start = Date()
-        // The sqlite3 shell, told to wait for the writer (it does not by default).
+        // The sqlite3 shell, told to wait for the writer (it does not by default). A read
+        // that fails fails the test: counting it as 0 would hide it.
         func committed() throws -> Int {
             let outcome = try runProgram(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 ["sqlite3", "-cmd", ".timeout 10000", box.db, "SELECT count(*) FROM applications"],
                 environment: box.baseEnvironment, scratch: box.folder)
-            return Int(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            try #require(outcome.status == 0 && outcome.stderr.isEmpty, "sqlite3 could not count: \(outcome)")
+            return try #require(
+                Int(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)),
+                "sqlite3 printed no count: \(outcome)")
         }
-        while try committed() < 3 && writer.isRunning && Date().timeIntervalSince(start) < 30 { usleep(20_000) }
+        func waitWhileWriting(until done: () throws -> Bool) throws {
+            while try !done() && writer.isRunning && Date().timeIntervalSince(start) < 60 { usleep(20_000) }
+        }
+        try waitWhileWriting { try committed() >= 3 }
         let before = try committed()
         let target = box.path("backup.sqlite3")
         try box.ok(["backup", target])
+        let after = try committed()
+        // One more commit after the backup: the writer was at work all through it.
+        try waitWhileWriting { try committed() > after }
+        FileManager.default.createFile(atPath: stop, contents: nil)
         writer.waitUntilExit()
         #expect(writer.terminationStatus == 0, "the writer never had to fail")
+        let total = try committed()
+        #expect(
+            0 < before && before < total,
+            "the writer had not begun, or had finished, before the backup: \(before) of \(total)")
+        #expect(after < total, "the writer had stopped by the time the backup finished: \(after) of \(total)")
 
         let list = try box.run(["list", "--json"], withDB: false, environment: ["JOBTRACK_DB": target])
         #expect(list.status == 0, "\(list)")
         let companies = try #require(try JSON.parse(list.stdout).array).compactMap { $0["company"]?.string }
-        #expect(companies.count >= before)
+        #expect(
+            (before...after).contains(companies.count),
+            "the backup holds what was committed before it began, and nothing after it ended: \(companies.count) not in \(before)...\(after)"
+        )
         #expect(companies == (0..<companies.count).map { "Writer \($0 + 1)" })
     }
 

@@ -31,6 +31,46 @@ struct InterviewAndCallTests {
         #expect(interview["calls"] == .array([]))
     }
 
+    @Test(
+        "version 2 fields in show and agenda have the shapes of §3.13: busy days, a country, a thank-you, a letter, a decision date"
+    )
+    func version2Shapes() throws {
+        let sandbox = try Sandbox()
+        try sandbox.add("Acme", "Platform Engineer", ["--applied-on", "2026-11-20"])
+        try sandbox.interview(
+            1,
+            [
+                "--country", "GB", "--busy", "Mon-Fri 09:00-09:30", "--busy", "Tue,Thu 14:00-15:00", "--busy",
+                "12:00-13:00",
+            ])
+        try sandbox.ok(["thanks", "1", "--at", "2026-11-30 17:00"])
+        try sandbox.ok(["call", "1", "--outcome", "wrote", "--at", "2026-12-01 09:00"])
+        try sandbox.ok(["call", "1", "--outcome", "reached", "--at", "2026-12-02 09:00", "--decision-by", "2026-12-09"])
+        // Interviewed this morning and not yet thanked: a thank-you is due.
+        try sandbox.add("Globex", "Designer", ["--applied-on", "2026-11-20"])
+        try sandbox.interview(2, at: "2026-12-02 09:00")
+
+        let application = try sandbox.json(["show", "1"])
+        expectApplicationShape(application)
+        let interview = try #require(application["interviews"]?[0])
+        #expect(interview["country"] == .string("GB"))
+        #expect(
+            interview["busy"]
+                == .array([.string("Mon-Fri 09:00-09:30"), .string("Tue,Thu 14:00-15:00"), .string("12:00-13:00")]))
+        expectInstant(interview["thanked_at"], "2026-11-30T17:00:00-05:00", "thanked_at")
+        let calls = try #require(interview["calls"]?.array)
+        try #require(calls.count == 2, "\(calls)")
+        #expect(calls[0]["outcome"] == .string("wrote"))
+        #expect(calls[0]["number"] == .null, "a letter has no number dialled")
+        #expect(calls[0]["decision_by"] == .null)
+        #expect(calls[1]["decision_by"] == .string("2026-12-09"))
+        #expect(application["follow_up"]?["thank_you_due"] == .bool(false), "Dana was thanked")
+
+        let agenda = try #require(try sandbox.json(["agenda", "--all"]).array)
+        for entry in agenda { expectAgendaShape(entry) }
+        #expect(agenda.first { $0["id"] == .int(2) }?["thank_you_due"] == .bool(true), "\(agenda)")
+    }
+
     @Test("an interview with only --at: absent values are null, busy is empty, after_hours_ok false")
     func interviewMinimal() throws {
         let sandbox = try Sandbox()

@@ -171,6 +171,23 @@ private func isDate(_ value: JSON?) -> Bool {
 }
 
 private func isInstant(_ value: JSON?) -> Bool { value?.string.flatMap(Instant.init) != nil }
+private func isDateOrNull(_ value: JSON?) -> Bool { isDate(value) || value == .null }
+private func isInstantOrNull(_ value: JSON?) -> Bool { isInstant(value) || value == .null }
+
+/// A busy window as the store spells it (docs/commands.md §3.4): `09:00-12:00` (every
+/// day), `Mon 09:00-10:00`, `Mon-Fri 09:00-09:30`, `Tue,Thu 14:00-15:00`.
+private func isBusyWindow(_ value: JSON?) -> Bool {
+    let day = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    let days = "\(day)(?:[-,]\(day))*"
+    let pattern = #"^(?:"# + days + #" )?([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$"#
+    return value?.string?.range(of: pattern, options: .regularExpression) != nil
+}
+
+/// An ISO 3166 alpha-2 code, as `--country` takes it.
+private func isCountryOrNull(_ value: JSON?) -> Bool {
+    value == .null || value?.string?.range(of: #"^[A-Z]{2}$"#, options: .regularExpression) != nil
+}
+
 private func isNonEmptyString(_ value: JSON?) -> Bool { !(value?.string?.isEmpty ?? true) }
 private func isStringOrNull(_ value: JSON?) -> Bool { value?.string != nil || value == .null }
 
@@ -208,6 +225,8 @@ func expectAgendaShape(_ value: JSON, sourceLocation: SourceLocation = #_sourceL
     #expect(
         value["unanswered_attempts"]?.int != nil, "unanswered_attempts is an integer: \(value)",
         sourceLocation: sourceLocation)
+    #expect(
+        value["thank_you_due"]?.bool != nil, "thank_you_due is a boolean: \(value)", sourceLocation: sourceLocation)
     #expect(isNonEmptyString(value["reason"]), "reason is a sentence: \(value)", sourceLocation: sourceLocation)
 }
 
@@ -217,12 +236,18 @@ func expectCallShape(_ value: JSON, sourceLocation: SourceLocation = #_sourceLoc
     #expect(isInstant(value["at"]), "at is ISO with offset: \(value)", sourceLocation: sourceLocation)
     #expect(
         Shape.outcomes.contains(value["outcome"]?.string ?? ""), "outcome: \(value)", sourceLocation: sourceLocation)
+    #expect(isInstantOrNull(value["callback_at"]), "callback_at: \(value)", sourceLocation: sourceLocation)
     #expect(
-        isInstant(value["callback_at"]) || value["callback_at"] == .null, "callback_at: \(value)",
+        isDateOrNull(value["decision_by"]), "decision_by is YYYY-MM-DD or null: \(value)",
         sourceLocation: sourceLocation)
-    #expect(
-        isNonEmptyString(value["number"]), "number is the number dialled: \(value)",
-        sourceLocation: sourceLocation)
+    // A letter is written, not dialled: `wrote` has no number, every other outcome one.
+    if value["outcome"] == .string("wrote") {
+        #expect(value["number"] == .null, "a wrote call has no number: \(value)", sourceLocation: sourceLocation)
+    } else {
+        #expect(
+            isNonEmptyString(value["number"]), "number is the number dialled: \(value)",
+            sourceLocation: sourceLocation)
+    }
     #expect(isStringOrNull(value["notes"]), "notes: \(value)", sourceLocation: sourceLocation)
 }
 
@@ -232,10 +257,14 @@ func expectInterviewShape(_ value: JSON, sourceLocation: SourceLocation = #_sour
     #expect(isInstant(value["held_at"]), "held_at is ISO with offset: \(value)", sourceLocation: sourceLocation)
     #expect(value["tz"]?.string != nil, "tz is a zone name: \(value)", sourceLocation: sourceLocation)
     #expect(
-        isStringOrNull(value["interviewer"]) && isStringOrNull(value["phone"]) && isStringOrNull(value["notes"]),
+        isCountryOrNull(value["country"]), "country is a code like GB, or null: \(value)",
         sourceLocation: sourceLocation)
     #expect(
-        isDate(value["decision_by"]) || value["decision_by"] == .null, "decision_by: \(value)",
+        isStringOrNull(value["interviewer"]) && isStringOrNull(value["phone"]) && isStringOrNull(value["notes"]),
+        sourceLocation: sourceLocation)
+    #expect(isDateOrNull(value["decision_by"]), "decision_by: \(value)", sourceLocation: sourceLocation)
+    #expect(
+        isInstantOrNull(value["thanked_at"]), "thanked_at is ISO with offset or null: \(value)",
         sourceLocation: sourceLocation)
     #expect(
         value["after_hours_ok"]?.bool != nil, "after_hours_ok is a boolean: \(value)", sourceLocation: sourceLocation)
@@ -243,8 +272,8 @@ func expectInterviewShape(_ value: JSON, sourceLocation: SourceLocation = #_sour
     #expect(busy != nil, "busy is an array: \(value)", sourceLocation: sourceLocation)
     for window in busy ?? [] {
         #expect(
-            window.string?.range(of: #"^\d{2}:\d{2}-\d{2}:\d{2}$"#, options: .regularExpression) != nil,
-            "busy windows are HH:MM-HH:MM strings: \(value)", sourceLocation: sourceLocation)
+            isBusyWindow(window), "busy windows are [days ]HH:MM-HH:MM strings: \(window) in \(value)",
+            sourceLocation: sourceLocation)
     }
     let calls = value["calls"]?.array
     #expect(calls != nil, "calls is an array: \(value)", sourceLocation: sourceLocation)

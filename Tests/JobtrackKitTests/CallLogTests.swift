@@ -19,9 +19,10 @@ struct KitFixture {
 
     /// The tracker at `now`, written as the user types it on their own clock.
     func tracker(at now: String) throws -> Tracker {
-        try Tracker(
-            path: path, now: try #require(DateTimeInput(now)), clock: Date(timeIntervalSince1970: 0),
-            systemZone: Self.newYork)
+        // Unwrapped on its own: passed straight to `now:`, which takes an optional, a
+        // typo would reach the tracker as nil and run the test at the clock's 1970.
+        let input = try #require(DateTimeInput(now), "not a DATETIME: \(now)")
+        return try Tracker(path: path, now: input, clock: Date(timeIntervalSince1970: 0), systemZone: Self.newYork)
     }
 }
 
@@ -43,7 +44,7 @@ struct CallLogTests {
         let fixture = try KitFixture()
         let id = try Self.interviewed(fixture)
         let tracker = try fixture.tracker(at: "2026-12-02 10:00")
-        #expect(throws: Refusal.self) {
+        #expect(throws: Refusal.callInFuture(at: "Wed Dec 2 10:01", now: "Wed Dec 2 10:00")) {
             _ = try tracker.logCall(id, NewCall(outcome: .reached, at: DateTimeInput("2026-12-02 10:01")))
         }
         #expect(try tracker.entry(for: id).history.interviews[0].calls.isEmpty)

@@ -173,7 +173,9 @@ struct MendingTests {
         #expect(throws: StoreError.unknownCall(9)) { _ = try tracker.editCall(9, CallEdit(notes: "x")) }
         #expect(throws: StoreError.unknownInterview(9)) { _ = try tracker.deleteInterview(9, confirmed: false) }
         #expect(throws: StoreError.unknownCall(9)) { _ = try tracker.deleteCall(9, confirmed: true) }
-        #expect(throws: Refusal.self) { _ = try tracker.editCall(1, CallEdit()) }
+        #expect(throws: Refusal.nothingToMend(record: "call 1", options: CallEdit.options)) {
+            _ = try tracker.editCall(1, CallEdit())
+        }
     }
 
     @Test("deleting needs confirming; an interview goes with its calls, and the application back to applied")

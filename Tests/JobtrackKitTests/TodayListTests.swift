@@ -18,6 +18,7 @@ struct TodayListTests {
     private func records(seed: UInt64) throws -> KitFixture {
         var random = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, seed &* 0x2545_F491_4F6C_DD1D))
         let fixture = try KitFixture()
+        var (logged, refused) = (0, 0)
         for index in 0..<40 {
             let tracker = try fixture.tracker(at: "2026-11-02 09:00")
             let id = try tracker.add(NewApplication(company: "Company \(index)", role: "Engineer")).application.id
@@ -25,11 +26,11 @@ struct TodayListTests {
             let day = Int.random(in: 3...25, using: &random)
             let held = String(format: "2026-11-%02d 10:00", day)
             let later = try fixture.tracker(at: String(format: "2026-11-%02d 12:00", day))
+            let phone = Int.random(in: 0..<6, using: &random) == 0 ? nil : "+1 212 555 0100"
             _ = try later.logInterview(
                 id,
                 NewInterview(
-                    at: try #require(DateTimeInput(held)), interviewer: "Dana",
-                    phone: Int.random(in: 0..<6, using: &random) == 0 ? nil : "+1 212 555 0100",
+                    at: try #require(DateTimeInput(held)), interviewer: "Dana", phone: phone,
                     timeZone: Self.zones.randomElement(using: &random)))
             if Bool.random(using: &random) { _ = try later.thanks(id) }
             for attempt in 0..<Int.random(in: 0...2, using: &random) {
@@ -37,14 +38,23 @@ struct TodayListTests {
                 guard callDay <= 27 else { break }
                 let caller = try fixture.tracker(at: String(format: "2026-11-%02d 23:00", callDay))
                 let outcome: CallAttempt.Outcome = [.voicemail, .noAnswer, .reached].randomElement(using: &random)!
-                _ = try? caller.logCall(
-                    id,
-                    NewCall(
-                        outcome: outcome, at: try #require(DateTimeInput(String(format: "2026-11-%02d 11:00", callDay)))
-                    ))
+                let at = try MendingTests.at(String(format: "2026-11-%02d 11:00", callDay))
+                // An interviewer who gave no number cannot be called (the letters list
+                // needs such applications); any other refusal is a failure.
+                do {
+                    _ = try caller.logCall(id, NewCall(outcome: outcome, at: at))
+                    logged += 1
+                } catch Refusal.noPhone where phone == nil {
+                    refused += 1
+                }
             }
             if Int.random(in: 0..<8, using: &random) == 0 { _ = try later.setStatus(id, to: .rejected) }
         }
+        // The calls are what the comparison is about: enough of them, each one stored.
+        let stored = try fixture.tracker(at: "2026-11-28 09:00").applications()
+            .flatMap(\.history.interviews).flatMap(\.calls).count
+        #expect(stored == logged, "seed \(seed): \(logged) calls logged, \(stored) stored")
+        #expect(logged >= 15, "seed \(seed): only \(logged) calls logged, \(refused) refused for want of a number")
         return fixture
     }
 
@@ -116,8 +126,8 @@ struct ReportAgendaTests {
             _ = try fixture.tracker(at: "2026-11-27 20:30").logCall(
                 id,
                 NewCall(
-                    outcome: .badTime, at: try #require(DateTimeInput("2026-11-27 20:00")),
-                    callbackAt: try #require(DateTimeInput(callback))))
+                    outcome: .badTime, at: try MendingTests.at("2026-11-27 20:00"),
+                    callbackAt: try MendingTests.at(callback)))
         }
         let tracker = try fixture.tracker(at: "2026-12-01 09:00")
         let groups = try listed(on: try tracker.reportPage().html)
@@ -186,8 +196,8 @@ struct LaterTodayTests {
         _ = try fixture.tracker(at: "2026-12-23 19:30").logCall(
             1,
             NewCall(
-                outcome: .badTime, at: try #require(DateTimeInput("2026-12-23 19:00")),
-                callbackAt: try #require(DateTimeInput("2026-12-24 11:00 their"))))
+                outcome: .badTime, at: try MendingTests.at("2026-12-23 19:00"),
+                callbackAt: try MendingTests.at("2026-12-24 11:00 their")))
         // 08:00 in Tokyo is 23:00 the day before in London; the callback is at 20:00 Tokyo time.
         let morning = try fixture.tracker(at: "2026-12-24 08:00").today()
         #expect(morning.laterToday.map(\.application.id) == [1])

@@ -7,8 +7,10 @@ import Testing
 @testable import JobtrackKit
 
 // docs/commands.md §3.9 and docs/undo.md, in process: any sequence of the use cases that change
-// records or settings, undone change by change, walks back through every state it passed
-// and ends with the records exactly as they began.
+// records or settings — add, edit, status, delete, interview, call, voicemail, thanks,
+// edit-interview, edit-call, delete-interview, delete-call, config and import — undone change by
+// change, walks back through every state it passed and ends with the records exactly as they
+// began.
 
 /// The tables that hold records and settings, parents first.
 private let recordTables = ["applications", "highlights", "interviews", "call_attempts", "settings"]
@@ -45,6 +47,10 @@ private struct RandomRun {
     var now: Date
     /// What each step did, for the message of a failure.
     var steps: [String] = []
+    /// How many changes of each command were accepted, by the step's first word, and
+    /// of the mending commands and import, how many touched calls ("delete-interview
+    /// with calls", "import with calls").
+    var accepted: [String: Int] = [:]
 
     static let zone = KitFixture.newYork
 
@@ -89,12 +95,78 @@ private struct RandomRun {
         return pick(ids)
     }
 
+    /// A logged interview with its calls: mostly one that exists; nil for one that does not.
+    mutating func interview() throws -> InterviewHistory? {
+        let interviews = try tracker().applications().flatMap(\.history.interviews)
+        if interviews.isEmpty || chance(5) { return nil }
+        return pick(interviews)
+    }
+
+    /// A logged call with its interview: mostly one that exists; nil for one that does not.
+    mutating func call() throws -> (call: CallAttempt, interview: Interview)? {
+        let calls = try tracker().applications().flatMap(\.history.interviews).flatMap { logged in
+            logged.calls.map { (call: $0, interview: logged.interview) }
+        }
+        if calls.isEmpty || chance(5) { return nil }
+        return pick(calls)
+    }
+
+    /// `instant` as an export writes it: ISO 8601 with the offset of New York.
+    static func iso(_ instant: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        return formatter.string(from: instant)
+    }
+
+    /// A document to import: this database's own export (a restore once it holds no
+    /// applications, else every application skipped as already there), or one or two
+    /// new applications, with an interview, its calls and a setting, all random.
+    /// Sometimes a call comes before its interview, which refuses the whole file.
+    mutating func importDocument() throws -> Data {
+        if chance(20) { return try tracker().export(.json).data }
+        var applications: [String] = []
+        for index in 0..<Int.random(in: 1...2, using: &rng) {
+            var interviews: [String] = []
+            if chance(80) {
+                let heldAt = now.addingTimeInterval(-Double(Int.random(in: 1...120, using: &rng)) * 3600)
+                let phone = chance(85) ? #""+1 212 555 0142""# : "null"
+                var calls: [String] = []
+                var at = heldAt
+                for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                    let hours = chance(3) ? -200...(-1) : 1...30
+                    at = at.addingTimeInterval(Double(Int.random(in: hours, using: &rng)) * 3600)
+                    let outcome = pick(CallAttempt.Outcome.allCases)
+                    let callback =
+                        outcome == .badTime ? #""\#(Self.iso(at.addingTimeInterval(86_400)))""# : "null"
+                    calls.append(
+                        #"{"at": "\#(Self.iso(at))", "outcome": "\#(outcome.rawValue)", "callback_at": \#(callback), "#
+                            + #""notes": "imported"}"#)
+                }
+                let thanked = chance(50) ? #""\#(Self.iso(heldAt.addingTimeInterval(7200)))""# : "null"
+                interviews.append(
+                    #"{"held_at": "\#(Self.iso(heldAt))", "tz": "\#(pick(["America/New_York", "Europe/London"]))", "#
+                        + #""country": \#(pick(["null", #""GB""#])), "interviewer": "Kim", "phone": \#(phone), "#
+                        + #""busy": [\#(pick(["", #""Mon-Fri 09:00-09:30""#, #""12:00-13:00", "Tue,Thu 14:00-15:00""#]))], "#
+                        + #""thanked_at": \#(thanked), "calls": [\#(calls.joined(separator: ", "))]}"#)
+            }
+            applications.append(
+                #"{"company": "Imported \#(steps.count).\#(index)", "role": "Engineer", "#
+                    + #""status": "\#(interviews.isEmpty ? "applied" : "interviewing")", "applied_on": "2026-11-01", "#
+                    + #""highlights": ["imported"], "interviews": [\#(interviews.joined(separator: ", "))]}"#)
+        }
+        let settings = chance(50) ? #"{"name": "Imported Name", "max_attempts": "2"}"# : "{}"
+        let text =
+            #"{"format": "jobtrack", "version": 1, "settings": \#(settings), "#
+            + #""applications": [\#(applications.joined(separator: ", "))]}"#
+        return Data(text.utf8)
+    }
+
     /// Makes one random change, or tries one that is refused. Returns the records as they
     /// were before the change, or nil when it was refused.
     mutating func randomChange() throws -> Records? {
         now = now.addingTimeInterval(Double(Int.random(in: 10...(18 * 60), using: &rng) * 60))
         let tracker = try tracker()
-        let kind = Int.random(in: 0..<16, using: &rng)
+        let kind = Int.random(in: 0..<23, using: &rng)
         let step: String
         switch kind {
         case 0, 1:
@@ -151,6 +223,33 @@ private struct RandomRun {
             let id = try applicationID()
             let at = chance(50) ? nil : before(hours: 48)
             return try attempt("thanks \(id)") { _ = try tracker.thanks(id, at: at) }
+        case 16, 17:
+            return try editInterview(tracker)
+        case 18, 19:
+            return try editCall(tracker)
+        case 20 where chance(70):
+            let logged = try interview()
+            let id = logged?.interview.id ?? 999
+            let withCalls = logged.map { !$0.calls.isEmpty } ?? false
+            let confirmed = !chance(10)
+            return try attempt("delete-interview \(id)\(withCalls ? " with calls" : "")") {
+                _ = try tracker.deleteInterview(id, confirmed: confirmed)
+            }
+        case 20, 21:
+            let id = try call()?.call.id ?? 999
+            let confirmed = !chance(10)
+            return try attempt("delete-call \(id)") { _ = try tracker.deleteCall(id, confirmed: confirmed) }
+        case 22:
+            let document = try importDocument()
+            var summary: ImportSummary?
+            let before = try attempt("import") {
+                summary = try tracker.importRecords(document, file: "import.json", format: .json)
+            }
+            if let summary, summary.calls > 0 {
+                steps[steps.count - 1] += " with \(summary.calls) calls"
+                accepted["import with calls", default: 0] += 1
+            }
+            return before
         default:
             let book = try SettingsBook(
                 path: fixture.path, now: DateTimeInput(.instant(now)), clock: now,
@@ -171,6 +270,51 @@ private struct RandomRun {
         }
     }
 
+    /// Changes fields of a logged interview, or of one that does not exist: a moved
+    /// interview, a new number its calls move to, a cleared one, a zone, a country.
+    mutating func editInterview(_ tracker: Tracker) throws -> Records? {
+        let logged = try interview()
+        let zones = [TimeZone(identifier: "Europe/London")!, TimeZone(identifier: "Asia/Tokyo")!, Self.zone]
+        let decision: FieldChange<DateInput> =
+            chance(20) ? (chance(50) ? .clear : .set(.relative(days: Int.random(in: 1...10, using: &rng)))) : .keep
+        var edit = InterviewEdit(
+            at: chance(25) ? before(hours: 96) : nil, interviewer: chance(20) ? pick(["Dana Reyes", ""]) : nil,
+            phone: chance(35) ? pick(["+1 212 555 0199", "+1 (212) 555-0100", ""]) : nil,
+            timeZone: chance(20) ? pick(zones) : nil, country: chance(20) ? pick(["GB", "JP", ""]) : nil,
+            decisionBy: decision, afterHoursOK: chance(20) ? chance(50) : nil,
+            busy: chance(20) ? pick([[], [BusyWindow("Mon-Fri 09:00-09:30")!, BusyWindow("12:00-13:00")!]]) : nil,
+            notes: chance(20) ? pick(["", "mended"]) : nil)
+        if edit.isEmpty { edit.notes = "mended \(steps.count)" }
+        let id = logged?.interview.id ?? 999
+        let calls = logged?.calls.count ?? 0
+        return try attempt("edit-interview \(id)\(edit.phone != nil && calls > 0 ? " with calls" : "")") {
+            _ = try tracker.editInterview(id, edit)
+        }
+    }
+
+    /// Changes fields of a logged call, or of one that does not exist: its time, its
+    /// outcome (a bad time with its callback, a letter with no number), its decision date.
+    mutating func editCall(_ tracker: Tracker) throws -> Records? {
+        let logged = try call()
+        var edit = CallEdit(at: chance(30) ? before(hours: 30) : nil)
+        let outcome = chance(40) ? pick(CallAttempt.Outcome.allCases) : logged?.call.outcome
+        if let outcome, outcome != logged?.call.outcome {
+            edit.outcome = outcome
+            edit.callbackAt =
+                outcome == .badTime ? .set(DateTimeInput(.instant(now.addingTimeInterval(86_400)))) : .clear
+            if outcome != .reached { edit.decisionBy = .clear }
+        }
+        if outcome == .reached && chance(30) {
+            edit.decisionBy = .set(.relative(days: Int.random(in: 2...9, using: &rng)))
+        }
+        if outcome != .wrote, chance(20), let phone = logged?.interview.phone {
+            edit.number = chance(80) ? phone.filter(\.isNumber) : "+1 212 555 0177"
+        }
+        if edit.isEmpty || chance(30) { edit.notes = pick(["", "mended \(steps.count)"]) }
+        let id = logged?.call.id ?? 999
+        return try attempt("edit-call \(id)") { _ = try tracker.editCall(id, edit) }
+    }
+
     /// Runs `body`; a refusal must leave the records and the log as they were.
     mutating func attempt(_ step: String, _ body: () throws -> Void) throws -> Records? {
         let before = try records()
@@ -178,9 +322,15 @@ private struct RandomRun {
         do {
             try body()
             steps.append(step)
+            // "delete-interview 3 with calls" counts as a delete-interview and as one with calls.
+            let words = step.split(separator: " ")
+            accepted[String(words[0]), default: 0] += 1
+            if step.hasSuffix(" with calls") { accepted["\(words[0]) with calls", default: 0] += 1 }
             #expect(try changeCount() == changes + 1, "not one change journaled by \(step): \(steps)")
             return before
-        } catch let error where error is Refusal || error is StoreError || error is FollowUpSettings.Error {
+        } catch let error
+            where error is Refusal || error is StoreError || error is FollowUpSettings.Error || error is ExchangeError
+        {
             steps.append("(refused: \(step): \(error))")
             #expect(try records() == before, "a refused \(step) changed the records: \(steps)")
             #expect(try changeCount() == changes, "a refused \(step) journaled a change: \(steps)")
@@ -191,10 +341,27 @@ private struct RandomRun {
 
 @Suite("undo after random changes, in process")
 struct UndoPropertyTests {
-    @Test(
-        "30 random use cases, then as many undos as changes were made, give back the records exactly",
-        arguments: 1...6 as ClosedRange<UInt64>)
-    func randomChangesThenUndos(seed: UInt64) throws {
+    /// The mending commands and import, each of which must have been accepted in some
+    /// run (and those that touch calls, with calls), or the property says nothing of them.
+    static let mustBeAccepted = [
+        "edit-interview", "edit-interview with calls", "edit-call", "delete-interview", "delete-interview with calls",
+        "delete-call", "import", "import with calls",
+    ]
+
+    @Test("30 random use cases, then as many undos as changes were made, give back the records exactly")
+    func randomChangesThenUndos() throws {
+        // The runs in turn, not as arguments, to count what was accepted across all of them.
+        var accepted: [String: Int] = [:]
+        for seed in 1...8 as ClosedRange<UInt64> {
+            accepted.merge(try Self.randomChangesThenUndos(seed: seed)) { $0 + $1 }
+        }
+        for command in Self.mustBeAccepted {
+            #expect(accepted[command, default: 0] > 0, "no \(command) was accepted in any run: \(accepted)")
+        }
+    }
+
+    /// One run: returns how many changes of each command were accepted.
+    static func randomChangesThenUndos(seed: UInt64) throws -> [String: Int] {
         var run = try RandomRun(seed: seed)
         // Records from before the run, which the undos must leave as they are.
         let setup = try run.tracker()
@@ -203,6 +370,10 @@ struct UndoPropertyTests {
             first.application.id,
             NewInterview(
                 at: DateTimeInput(.instant(run.now.addingTimeInterval(-3600))), interviewer: "Sam", phone: "555 0100"))
+        // A call from the start, for the mending commands to edit and delete.
+        _ = try setup.logCall(
+            first.application.id,
+            NewCall(outcome: .voicemail, at: DateTimeInput(.instant(run.now.addingTimeInterval(-1800)))))
         try SettingsBook(path: run.fixture.path, clock: run.now, systemZone: RandomRun.zone).set(.name, to: "Alex")
         let start = try run.records()
 
@@ -220,7 +391,8 @@ struct UndoPropertyTests {
         #expect(try run.records() == start, "seed \(seed): \(run.steps)")
         // Only the setup is left to undo.
         let log = try run.tracker().changeLog()
-        #expect(log.filter { !$0.undone }.map(\.command) == ["config", "interview", "add"])
+        #expect(log.filter { !$0.undone }.map(\.command) == ["config", "call", "interview", "add"])
+        return run.accepted
     }
 }
 
