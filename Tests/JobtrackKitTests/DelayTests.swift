@@ -20,12 +20,12 @@ struct DelayTests {
         try settings.set(.myHours, to: myHours)
         let id = try fixture.tracker(at: "2026-11-20 09:00").add(NewApplication(company: "Acme", role: "Engineer"))
             .application.id
+        let zone = try #require(TimeZone(identifier: theirZone) as TimeZone?)
         _ = try fixture.tracker(at: "2026-11-20 09:30").logInterview(
             id,
             NewInterview(
-                at: try #require(DateTimeInput("\(held) their")), interviewer: "Pat", phone: "+1 212 555 0100",
-                timeZone: try #require(TimeZone(identifier: theirZone)),
-                busy: try busy.map { try #require(BusyWindow($0)) }))
+                at: try MendingTests.at("\(held) their"), interviewer: "Pat", phone: "+1 212 555 0100",
+                timeZone: zone, busy: try busy.map { try #require(BusyWindow($0)) }))
         return (fixture, id)
     }
 
@@ -61,8 +61,8 @@ struct DelayTests {
         _ = try fixture.tracker(at: "2026-12-28 19:00").logCall(
             id,
             NewCall(
-                outcome: .badTime, at: try #require(DateTimeInput("2026-12-28 18:50")),
-                callbackAt: try #require(DateTimeInput("2026-12-28 10:30 their"))))
+                outcome: .badTime, at: try MendingTests.at("2026-12-28 18:50"),
+                callbackAt: try MendingTests.at("2026-12-28 10:30 their")))
         // 20:00 in Tokyo is 06:00 in New York; 10:30 there is 00:30 tomorrow here.
         #expect(try delay(fixture, id, at: "2026-12-28 20:00") == "that is the time they asked for")
     }
