@@ -166,6 +166,11 @@ def tzdata_version(zoneinfo):
         return None
 
 
+def swift_lines_literal(declaration, items):
+    """`declaration` = a Swift multi-line string literal holding `items`, one a line."""
+    return [f'    {declaration} = """'] + [f"        {item}" for item in items] + ['        """']
+
+
 def generate(holidays_module, zoneinfo):
     codes = sorted(code for code in holidays_module.list_supported_countries() if re.fullmatch(r"[A-Z]{2}", code))
     years = range(FIRST_YEAR, LAST_YEAR + 1)
@@ -209,11 +214,7 @@ def generate(holidays_module, zoneinfo):
         f'    static let countryCodes: StaticString = "{"".join(codes)}"',
         "",
         "    /// The regions with bank holidays of their own, ISO 3166-2, sorted, one a line.",
-        '    static let regionCodes: StaticString = """',
-    ]
-    lines += [f"        {code}" for code, _ in regions]
-    lines += [
-        '        """',
+        *swift_lines_literal("static let regionCodes: StaticString", [code for code, _ in regions]),
         "",
         "    /// The holidays of `countryCodes`' country number `index`; after the countries,",
         "    /// of `regionCodes`' region number `index - countryCodes.count / 2`.",
@@ -231,11 +232,7 @@ def generate(holidays_module, zoneinfo):
         "",
         "    /// zone.tab's zones and their countries (a region in place of the country where",
         "    /// the zone tells it): one \"zone code\" a line, sorted by zone.",
-        '    static let zones: StaticString = """',
-    ]
-    lines += [f"        {zone} {country}" for zone, country in zones]
-    lines += [
-        '        """',
+        *swift_lines_literal("static let zones: StaticString", [f"{zone} {code}" for zone, code in zones]),
         "}",
         "",
     ]
