@@ -1,6 +1,7 @@
 import Foundation
 
-/// One entry of the change journal behind `undo` and `log` (docs/commands.md §3.9): a command that changed records or settings, when, and what it did in words.
+/// One entry of the change journal behind `undo` and `log` (docs/commands.md §3.9): a
+/// command that changed records or settings, when, and what it did in words.
 public struct Change: Sendable, Equatable, Hashable {
     public let id: Int64
     /// *now* when the change was made, in whole seconds.

@@ -261,6 +261,8 @@ extension Tracker {
     /// Whether `entry`'s call would fall today on the user's calendar with `my_hours`
     /// as `any`, and with `withoutBusy` without the interviewer's busy windows as well.
     private func callsToday(_ entry: AgendaEntry, withoutBusy: Bool) -> Bool {
+        // With `my_hours any` and the busy windows kept, nothing is lifted: the call is the one assessed.
+        if case .any = settings.myHours, !withoutBusy { return false }
         guard var facts = try? mapper.facts(for: entry.history) else { return false }
         if withoutBusy {
             guard facts.interviews.contains(where: { !$0.busy.isEmpty }) else { return false }

@@ -54,11 +54,8 @@ public enum DateInput: Equatable, Sendable {
     static func noSuchDate(_ text: String, year: Int, month: Int) -> Refusal {
         guard (1...9999).contains(year) else { return .dateOutOfRange }
         guard (1...12).contains(month) else { return .noSuchDate(text, reason: "a year has 12 months") }
-        // Foundation's English month names, asked only on the way to a refusal.
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.locale = Locale(identifier: "en_US_POSIX")
         let days = CalendarDate.daysIn(month: month, year: year)
-        return .noSuchDate(text, reason: "\(calendar.monthSymbols[month - 1]) \(year) has \(days) days")
+        return .noSuchDate(text, reason: "\(EnglishNames.months[month - 1]) \(year) has \(days) days")
     }
 
     /// "monday" or "mon", any case.

@@ -132,6 +132,17 @@ struct ScriptMoment {
     }
 }
 
+/// Days and months as they are said: in a script, and in the refusal of a day a month
+/// does not have.
+enum EnglishNames {
+    /// Monday first, as `Weekday`'s raw values count.
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
+}
+
 /// The words of a follow-up, from the etiquette (docs/rules.md §2): say who you are and
 /// when you met, thank them, reaffirm interest, restate one or two strengths, then ask
 /// about the decision. The voicemail says the same in a breath; the email in writing.
@@ -142,12 +153,6 @@ struct CallScript {
     let caller: String?
     let callerPhone: String?
 
-    private static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    private static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-    ]
-
     // Names are said in one breath: a line break typed inside one reads as a space.
     private var name: String { caller?.oneLine ?? "[your name]" }
     private var interviewer: String? { interview.interviewer?.oneLine }
@@ -156,7 +161,7 @@ struct CallScript {
     private var greeting: String { interviewer.map { "Hello \($0)" } ?? "Hello" }
 
     private func spoken(_ date: CalendarDate) -> String {
-        "\(Self.weekdays[date.weekday.rawValue - 1]), \(Self.months[date.month - 1]) \(date.day)"
+        "\(EnglishNames.weekdays[date.weekday.rawValue - 1]), \(EnglishNames.months[date.month - 1]) \(date.day)"
     }
 
     private var interviewDay: String { spoken(CalendarDate.containing(interview.heldAt, in: moment.zone)) }
